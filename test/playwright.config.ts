@@ -1,0 +1,15 @@
+// The project's own tests (npm test), separate from the conformance suite (../playwright.config.ts).
+// Plain Node tests on Playwright's runner: no browser is started unless a test launches one itself.
+import { defineConfig } from '@playwright/test';
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '**/*.test.ts',
+  outputDir: '../reports/test-results-selftest',
+  reporter: [['list']],
+  timeout: 120_000,
+  projects: [
+    { name: 'unit', testDir: './unit' },
+    { name: 'server', testDir: './server' },
+  ],
+});
