@@ -1,0 +1,86 @@
+// The 3,500-mapping limit (seed: "Returns 403 (code 1164) when the zone has reached the limit of
+// 3,500 IP mappings"; decisions 2 and 3). Zone-wide: it takes the zone lock exclusively, fills the
+// zone through the batch endpoint (35 requests, not 3,500) and leaves it as it found it.
+// Request plan (empty zone): 1 count + 35 fill + 1 (3,500th) + 1 (new, 403) + 1 count + 1 replace
+// + 1 repeat + 1 batch across + 1 count + 1 delete + 1 new fits + 35 cleanup = 80.
+import { covers, expect, test, zoneWide } from '../fixtures';
+import { errorCodes } from '../fixtures/checks';
+import type { ApiClient } from '../suite/client';
+import type { Verifier } from '../suite/verify';
+
+async function totalCount(api: ApiClient, verify: Verifier, why: string): Promise<number> {
+  const res = await api.list({ per_page: 1 });
+  const n = (res.json?.result_info as { total_count?: unknown } | undefined)?.total_count;
+  await verify.check('LIST-RESULT-INFO', () => expect(typeof n, `${why}: result_info.total_count is a number`).toBe('number'), res);
+  return n as number;
+}
+
+test(
+  'the 3,500th mapping is accepted, a new 3,501st gets 403/1164, replacing at the limit succeeds, no endpoint crosses it, and a delete frees room',
+  zoneWide(covers('LIMIT-3500-ACCEPTED', 'LIMIT-NEW-REJECTED', 'LIMIT-REPLACE-AT-LIMIT', 'LIMIT-NEVER-EXCEEDED', 'LIMIT-FREED-AFTER-DELETE', 'PUT-IDEMPOTENT')),
+  async ({ api, addresses, regions, verify, ctx }) => {
+    test.skip(!ctx.allowDestructive, 'fills the zone to 3,500 mappings: set CONFORMANCE_ALLOW_DESTRUCTIVE=1 to run it against this target');
+    const start = await totalCount(api, verify, 'before the fill');
+    const need = ctx.limit - start;
+    test.skip(need < 3, `the zone holds ${start} mappings: no room for the scenario`);
+    const tag = (ctx.seed >>> 0) % 0xfff0;
+    const own: string[] = [];
+    for (let i = 1; own.length < need + 3; i++) {
+      const ip = `2001:db8:${(0xfff0 + (i >> 16)).toString(16)}:${tag.toString(16)}::${(i & 0xffff).toString(16)}`;
+      if (addresses.claim(ip)) own.push(ip);
+    }
+    const [fill, last, extra] = [own.slice(0, need - 1), own[need - 1]!, own.slice(need)];
+    const pair = regions.pair(0);
+    for (let i = 0; i < fill.length; i += 100) {
+      const res = await api.batchPut(fill.slice(i, i + 100).map((ip) => ({ origin_ip: ip, ...pair })));
+      await verify.check('BATCH-PUT-APPLIES', () => {
+        expect(res.status, `filling the zone: batch ${i / 100 + 1}`).toBe(200);
+        expect(res.json?.result?.failed, 'no item fails while below the limit').toEqual([]);
+      });
+    }
+    const body3500 = { origin_ip: last, ...pair };
+    const at = await api.put(last, body3500);
+    await verify.check('LIMIT-3500-ACCEPTED', () => expect(at.status, `the 3,500th mapping (zone held ${start} before the fill)`).toBe(200));
+
+    const over = await api.put(extra[0]!, { origin_ip: extra[0]!, ...pair });
+    await verify.check('LIMIT-NEW-REJECTED', () => {
+      expect(over.status, 'a new address in a full zone').toBe(403);
+      expect(errorCodes(over), 'error codes').toContain(1164);
+    });
+    const afterNew = await totalCount(api, verify, 'after the 3,501st PUT');
+    await verify.check('LIMIT-NEW-REJECTED', () => expect(afterNew, 'the rejected address is not stored: the zone still holds 3,500').toBe(ctx.limit));
+
+    const replace = await api.put(fill[0]!, { origin_ip: fill[0]!, ...regions.other(pair) });
+    await verify.check('LIMIT-REPLACE-AT-LIMIT', () => expect(replace.status, 'replacing an existing mapping in a full zone').toBe(200));
+    const repeat = await api.put(last, body3500);
+    await verify.check('LIMIT-REPLACE-AT-LIMIT', () => expect(repeat.status, 'repeating the PUT that created the 3,500th mapping').toBe(200));
+    await verify.check('PUT-IDEMPOTENT', () =>
+      expect(repeat.json?.result, 'the repeat gives the same mapping').toMatchObject({ origin_ip: last, ...pair }),
+    );
+
+    // Decision 3: a batch crossing the limit may fail whole (403/1164) or per item; never past 3,500.
+    const across = await api.batchPut([
+      { origin_ip: fill[1]!, ...pair },
+      { origin_ip: extra[1]!, ...pair },
+      { origin_ip: extra[2]!, ...pair },
+    ]);
+    await verify.check('LIMIT-NEVER-EXCEEDED', () => {
+      if (across.status === 200) {
+        const failed = (across.json?.result?.failed ?? []).map((f) => f.origin_ip);
+        expect(failed, 'a per-item answer lists the new addresses in failed').toEqual(expect.arrayContaining([extra[1], extra[2]]));
+      } else {
+        expect(across.status, 'a whole-batch rejection is 403').toBe(403);
+        expect(errorCodes(across), 'error codes').toContain(1164);
+      }
+    });
+    const afterBatch = await totalCount(api, verify, 'after the batch across the limit');
+    await verify.check('LIMIT-NEVER-EXCEEDED', () => expect(afterBatch, 'the zone never holds more than 3,500').toBe(ctx.limit));
+    await verify.check('PUT-IDEMPOTENT', () => expect(afterBatch, 'the repeated PUT added no mapping').toBe(ctx.limit));
+
+    const del = await api.delete(fill[2]!);
+    await verify.check('DELETE-REMOVES', () => expect(del.status, 'deleting one mapping of a full zone').toBe(200));
+    const fits = await api.put(extra[0]!, { origin_ip: extra[0]!, ...pair });
+    await verify.check('LIMIT-FREED-AFTER-DELETE', () => expect(fits.status, 'a new mapping after a delete').toBe(200));
+    // The address book deletes every address of ours still mapped (35 batch DELETEs).
+  },
+);

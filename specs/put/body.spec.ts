@@ -1,0 +1,31 @@
+// The PUT body: origin_ip, vendor and region are required strings (openapi.json,
+// cache-rules_origin_cloud_region_v2_request). Anything else is a 4xx that stores nothing.
+import { covers, expect, test } from '../../fixtures';
+import { checkStored } from '../../fixtures/checks';
+
+test(
+  'a PUT body with a missing or wrongly typed field, or that is not an object, is a 4xx and stores nothing',
+  covers('PUT-BODY-INVALID'),
+  async ({ api, addresses, regions, verify }) => {
+    const ip = addresses.fresh();
+    const { vendor, region } = regions.pair(0);
+    const cases: Array<[string, unknown]> = [
+      ['no origin_ip', { vendor, region }],
+      ['no vendor', { origin_ip: ip, region }],
+      ['no region', { origin_ip: ip, vendor }],
+      ['empty object', {}],
+      ['origin_ip a number', { origin_ip: 3221225985, vendor, region }],
+      ['vendor a number', { origin_ip: ip, vendor: 1, region }],
+      ['region null', { origin_ip: ip, vendor, region: null }],
+      ['region an array', { origin_ip: ip, vendor, region: [region] }],
+      ['body an array', [{ origin_ip: ip, vendor, region }]],
+      ['body a string', 'origin_ip'],
+      ['body null', null],
+    ];
+    for (const [name, body] of cases) {
+      const res = await api.put(ip, body);
+      await verify.check('PUT-BODY-INVALID', () => expect(res.status, `${name}: rejected with a 4xx`).toBeGreaterThanOrEqual(400));
+    }
+    await checkStored(verify, 'PUT-BODY-INVALID', api, ip, null, 'after every invalid body');
+  },
+);

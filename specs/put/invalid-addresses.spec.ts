@@ -1,0 +1,57 @@
+// Invalid and ambiguous address text, as data (fixtures/cases/invalid-addresses.json, validated by
+// schemas/cases/invalid-address-case.schema.json in the unit tests): decisions 4 to 6. The text goes
+// both in the path (percent-encoded once, as the SDK does) and in the body.
+import fs from 'node:fs';
+import path from 'node:path';
+import { covers, expect, test } from '../../fixtures';
+import { laxReadings, octalOrHexReadings } from '../../suite/ip/oracle';
+
+interface InvalidCase {
+  id: string;
+  input: string;
+  category: string;
+  decision: number;
+  why?: string;
+}
+
+const cases = (
+  JSON.parse(fs.readFileSync(path.join(__dirname, '../../fixtures/cases/invalid-addresses.json'), 'utf8')) as { cases: InvalidCase[] }
+).cases;
+
+test.describe('PUT of text that is not a plain address', () => {
+  for (const c of cases) {
+    const ipv4Text = c.decision === 4;
+    test(
+      ipv4Text
+        ? `non-canonical IPv4 ${JSON.stringify(c.input)} (${c.category}) is rejected with 400 (SHOULD) and never stored under an octal or hex reading`
+        : `${JSON.stringify(c.input)} (${c.category}) is a 4xx failure (400 SHOULD) and stores nothing`,
+      covers(...(ipv4Text ? ['IP-IPV4-NONCANONICAL-REJECTED', 'IP-IPV4-NO-OCTAL'] : ['IP-INVALID-REJECTED', 'IP-INVALID-400'])),
+      async ({ api, addresses, regions, verify, journal }) => {
+        const readings = laxReadings(c.input);
+        const octal = new Set(octalOrHexReadings(c.input));
+        // Readings that pre-existed in the zone are other people's: checked unchanged, never claimed.
+        // A reading another test of this run holds cannot be judged here (its mapping is that test's).
+        const judged = readings.filter((r) => addresses.claim(r) || journal.preexisting(api.zoneId, r));
+        const res = await api.put(c.input, { origin_ip: c.input, ...regions.pair(0) });
+        if (ipv4Text) {
+          await verify.check('IP-IPV4-NONCANONICAL-REJECTED', () => expect(res.status, 'rejected with 400').toBe(400));
+        } else {
+          await verify.check('IP-INVALID-REJECTED', () => {
+            expect(res.status, 'rejected with a 4xx').toBeGreaterThanOrEqual(400);
+            expect(res.json?.success, 'a failure envelope').toBe(false);
+          });
+          await verify.check('IP-INVALID-400', () => expect(res.status, 'rejected with 400 exactly').toBe(400));
+        }
+        for (const r of judged) {
+          const get = await api.get(r);
+          const before = journal.preexisting(api.zoneId, r);
+          const id = !ipv4Text ? 'IP-INVALID-REJECTED' : octal.has(r) ? 'IP-IPV4-NO-OCTAL' : 'IP-IPV4-NONCANONICAL-REJECTED';
+          await verify.check(id, () => {
+            if (before) expect(get.json?.result, `${r} (a reading of the input) keeps its mapping`).toMatchObject({ vendor: before.vendor, region: before.region });
+            else expect(get.status, `nothing stored under ${r}, a reading of ${JSON.stringify(c.input)}${octal.has(r) ? ' (octal/hex)' : ''}`).toBe(404);
+          }, get);
+        }
+      },
+    );
+  }
+});

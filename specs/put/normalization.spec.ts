@@ -1,0 +1,97 @@
+// RFC 5952 normalization (seed: "The IP path parameter is normalized to canonical form (RFC 5952 for
+// IPv6) before storage"; decision 5 for IPv4-mapped addresses). The expected text comes from the
+// suite's own oracle (suite/ip/oracle.ts), checked against RFC 5952's examples and Python's ipaddress.
+import fc from 'fast-check';
+import { covers, expect, test } from '../../fixtures';
+import type { ApiResponse, BatchResult } from '../../suite/client';
+import { addressWithSpelling } from '../../suite/ip/arbitraries';
+import { checkCanonical } from '../../fixtures/checks';
+import { canonical, parseAddress } from '../../suite/ip/oracle';
+import { spellingOf } from '../../suite/ip/spellings';
+import { propertySeed, runProperty } from '../../suite/property';
+import type { Verifier } from '../../suite/verify';
+
+const spelledThreeWays = addressWithSpelling().chain((a) =>
+  fc.tuple(spellingOf(a.address), spellingOf(a.address)).map(([getAs, deleteAs]) => ({
+    canonical: a.canonical,
+    putAs: a.spelling,
+    getAs,
+    deleteAs,
+  })),
+);
+
+test.describe('IP normalization', () => {
+  test(
+    'for any address and any of its spellings, PUT stores the canonical text; GET, a second PUT and DELETE through other spellings find that one mapping',
+    covers('IP-CANONICAL-IPV6', 'IP-CANONICAL-IPV4', 'IP-MAPPED-MIXED', 'IP-ONE-MAPPING-PER-ADDRESS', 'GET-FOUND', 'DELETE-REMOVES'),
+    async ({ api, addresses, regions, verify, ctx }, testInfo) => {
+      await runProperty(
+        { verify, ctx, testInfo },
+        spelledThreeWays,
+        async (c) => {
+          fc.pre(await addresses.use(c.canonical));
+          const addr = parseAddress(c.canonical)!;
+          const first = regions.pair(0);
+          const put = await api.put(c.putAs, { origin_ip: c.putAs, ...first });
+          await verify.check('PUT-CREATE', () => expect(put.status, `PUT through "${c.putAs}"`).toBe(200));
+          await checkCanonical(verify, addr, put.json?.result?.origin_ip, put, `PUT through "${c.putAs}"`);
+          const get = await api.get(c.getAs);
+          await verify.check('GET-FOUND', () => expect(get.status, `GET through "${c.getAs}"`).toBe(200));
+          await checkCanonical(verify, addr, get.json?.result?.origin_ip, get, `GET through "${c.getAs}"`);
+          const second = regions.other(first);
+          const again = await api.put(c.getAs, { origin_ip: c.getAs, ...second });
+          await verify.check('PUT-REPLACE', () => expect(again.status, `second PUT through "${c.getAs}"`).toBe(200));
+          const del = await api.delete(c.deleteAs);
+          await verify.check('DELETE-REMOVES', () => expect(del.status, `DELETE through "${c.deleteAs}"`).toBe(200));
+          await checkCanonical(verify, addr, del.json?.result?.origin_ip, del, `DELETE through "${c.deleteAs}"`);
+          const after = await api.get(c.putAs);
+          await verify.check('IP-ONE-MAPPING-PER-ADDRESS', () =>
+            expect(after.status, `after one DELETE no mapping is left under "${c.putAs}": the spellings made one mapping`).toBe(404),
+          );
+        },
+        { describe: (c) => `address ${c.canonical}: PUT "${c.putAs}", GET/PUT "${c.getAs}", DELETE "${c.deleteAs}"` },
+      );
+    },
+  );
+
+  test(
+    'batch PUT and batch DELETE normalize every spelling in bulk',
+    covers('IP-CANONICAL-IPV6', 'IP-CANONICAL-IPV4', 'BATCH-PUT-APPLIES', 'BATCH-DELETE-APPLIES'),
+    async ({ api, addresses, regions, verify, ctx }, testInfo) => {
+      const size = ctx.profile === 'budget' ? 25 : 100;
+      const rounds = ctx.profile === 'budget' ? 1 : 5;
+      const seed = propertySeed(ctx.seed, testInfo.titlePath.join(' > '));
+      for (let round = 0; round < rounds; round++) {
+        const items = fc
+          .sample(spelledThreeWays, { seed: seed + round, numRuns: size * 3 })
+          .filter((c, i, all) => all.findIndex((d) => d.canonical === c.canonical) === i)
+          .filter((c) => addresses.claim(c.canonical))
+          .slice(0, size);
+        const pair = regions.pair(round);
+        const put = await api.batchPut(items.map((c) => ({ origin_ip: c.putAs, ...pair })));
+        await verify.check('BATCH-PUT-APPLIES', () => {
+          expect(put.status, 'batch PUT of valid items').toBe(200);
+          expect(put.json?.result?.failed, 'no valid item fails').toEqual([]);
+        });
+        await checkNamed(verify, 'BATCH-PUT-APPLIES', items.map((c) => [c.canonical, c.putAs]), put, 'batch PUT');
+        const del = await api.batchDelete(items.map((c) => c.deleteAs));
+        await verify.check('BATCH-DELETE-APPLIES', () => expect(del.status, 'batch DELETE of existing addresses').toBe(200));
+        await checkNamed(verify, 'BATCH-DELETE-APPLIES', items.map((c) => [c.canonical, c.deleteAs]), del, 'batch DELETE');
+      }
+    },
+  );
+});
+
+/** Every item sent must come back in `succeeded`, named by its canonical text. */
+async function checkNamed(verify: Verifier, id: string, items: Array<[string, string]>, res: ApiResponse<BatchResult>, what: string) {
+  const succeeded = res.json?.result?.succeeded ?? [];
+  for (const [canon, sent] of items) {
+    const addr = parseAddress(canon)!;
+    const entry = succeeded.find((s) => {
+      const a = typeof s?.origin_ip === 'string' ? parseAddress(s.origin_ip) : null;
+      return a !== null && canonical(a) === canon;
+    });
+    const found = await verify.check(id, () => expect(entry, `${what}: "${sent}" is listed in succeeded`).toBeDefined(), res);
+    if (found) await checkCanonical(verify, addr, entry!.origin_ip, res, `${what} of "${sent}"`);
+  }
+}

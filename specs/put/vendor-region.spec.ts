@@ -1,0 +1,74 @@
+// Vendor and region validation against GET .../supported_regions, fetched once per run at preflight
+// (never hard-coded): seed "The vendor and region are validated against the list from
+// GET /zones/{zone_id}/origin/cloud_regions/supported_regions"; decision 10.
+import { covers, expect, test, type Pair } from '../../fixtures';
+import { checkStored, errorCodes } from '../../fixtures/checks';
+
+test.describe('PUT vendor and region', () => {
+  test(
+    'every vendor/region pair that supported_regions lists is accepted',
+    covers('PUT-VENDOR-REGION-VALID'),
+    async ({ api, addresses, regions, verify, ctx }) => {
+      const ip = addresses.fresh();
+      // The budget profile takes the first region of each vendor and a spread of the rest.
+      const pairs =
+        ctx.profile === 'full'
+          ? regions.pairs
+          : regions.pairs.filter((p, i, all) => all.findIndex((q) => q.vendor === p.vendor) === i || i % 10 === 0);
+      for (const pair of pairs) {
+        const res = await api.put(ip, { origin_ip: ip, ...pair });
+        await verify.check('PUT-VENDOR-REGION-VALID', () => {
+          expect(res.status, `PUT with listed pair ${pair.vendor}/${pair.region}`).toBe(200);
+          expect(res.json?.result, 'the mapping names the pair sent').toMatchObject(pair);
+        });
+      }
+    },
+  );
+
+  test(
+    'an unknown vendor, a vendor in other letter case, an unlisted region or a region of another vendor is a 4xx (code 1157 SHOULD) and stores nothing',
+    covers('PUT-VENDOR-REGION-INVALID', 'PUT-VENDOR-REGION-CODE'),
+    async ({ api, addresses, regions, verify }) => {
+      const valid = regions.pair(0);
+      const cases: Array<{ name: string; body: Pair }> = [
+        { name: 'unknown vendor', body: { vendor: 'example-cloud', region: valid.region } },
+        { name: 'vendor in upper case', body: { vendor: valid.vendor.toUpperCase(), region: valid.region } },
+        { name: 'vendor with a capital', body: { vendor: valid.vendor[0]!.toUpperCase() + valid.vendor.slice(1), region: valid.region } },
+        { name: 'region unknown to every vendor', body: { vendor: valid.vendor, region: 'no-such-region-9' } },
+        { name: 'region in other letter case', body: { vendor: valid.vendor, region: swapCase(valid.region) } },
+        { name: 'empty region', body: { vendor: valid.vendor, region: '' } },
+      ];
+      // A region that another vendor lists and this vendor does not.
+      const foreign = regions.pairs.find((p) => p.vendor !== valid.vendor && !regions.pairs.some((q) => q.vendor === valid.vendor && q.region === p.region));
+      if (foreign) cases.push({ name: `region ${foreign.region} of ${foreign.vendor}`, body: { vendor: valid.vendor, region: foreign.region } });
+      const ip = addresses.fresh();
+      for (const c of cases) {
+        if (regions.pairs.some((p) => p.vendor === c.body.vendor && p.region === c.body.region)) continue; // listed after all
+        const res = await api.put(ip, { origin_ip: ip, ...c.body });
+        await verify.check('PUT-VENDOR-REGION-INVALID', () =>
+          expect(res.status, `${c.name} (${c.body.vendor}/${c.body.region}) is rejected with a 4xx`).toBeGreaterThanOrEqual(400),
+        );
+        await verify.check('PUT-VENDOR-REGION-CODE', () => expect(errorCodes(res), `${c.name}: error codes`).toContain(1157));
+      }
+      await checkStored(verify, 'PUT-VENDOR-REGION-INVALID', api, ip, null, 'after every invalid vendor/region');
+    },
+  );
+
+  test(
+    'an invalid vendor/region leaves an existing mapping unchanged',
+    covers('PUT-VENDOR-REGION-INVALID'),
+    async ({ api, addresses, regions, verify }) => {
+      const ip = addresses.fresh();
+      const valid = regions.pair(0);
+      await verify.check('PUT-CREATE', async () => expect((await api.put(ip, { origin_ip: ip, ...valid })).status).toBe(200));
+      const res = await api.put(ip, { origin_ip: ip, vendor: valid.vendor, region: 'no-such-region-9' });
+      await verify.check('PUT-VENDOR-REGION-INVALID', () => expect(res.status, 'unlisted region is a 4xx').toBeGreaterThanOrEqual(400));
+      await checkStored(verify, 'PUT-VENDOR-REGION-INVALID', api, ip, valid, 'after a rejected replace');
+    },
+  );
+});
+
+function swapCase(s: string): string {
+  const swapped = [...s].map((ch) => (ch === ch.toUpperCase() ? ch.toLowerCase() : ch.toUpperCase())).join('');
+  return swapped === s ? `${s}X` : swapped;
+}

@@ -1,0 +1,202 @@
+// The thin API client: one method per operation of openapi.json, no assertions. Every response is
+// handed to `onResponse` (the fixture validates it there, in one place), and every request that may
+// change an address is journaled first (crash-safe cleanup, suite/journal.ts).
+import type { Exchange, RawResponse, Transport } from './http';
+import type { Journal, Mapping } from './journal';
+import { keysFor } from './journal';
+import type { OperationId } from './validate';
+
+export interface ApiResponse<T = unknown> {
+  op: OperationId | undefined;
+  status: number;
+  headers: Record<string, string>;
+  bodyText: string;
+  /** The parsed body, or undefined when it is not JSON. */
+  json: { success?: unknown; errors?: unknown; messages?: unknown; result?: T; result_info?: unknown } | undefined;
+  exchange: Exchange;
+}
+
+export interface SendOptions {
+  headers?: Record<string, string>;
+  noAuth?: boolean;
+  /** The response is expected to be an auth failure (relaxed envelope, decision 11). */
+  authFailureExpected?: boolean;
+  zone?: string;
+}
+
+export type ResponseHook = (res: ApiResponse, opts: SendOptions) => void;
+
+export interface ListQuery {
+  page?: number | string;
+  per_page?: number | string;
+}
+
+export interface BatchItemResult {
+  origin_ip: string;
+  error?: string;
+  region?: string;
+  vendor?: string;
+}
+
+export interface BatchResult {
+  succeeded: BatchItemResult[];
+  failed: BatchItemResult[];
+}
+
+/** Percent-encodes address text for the path like the SDK does: raw colons, `%` as %25, `/` as %2F. */
+export function encodePathIp(text: string): string {
+  return encodeURIComponent(text).replace(/%3A/gi, ':');
+}
+
+const BASE = '/zones/{zone}/origin/cloud_regions';
+
+export class ApiClient {
+  onResponse?: ResponseHook;
+
+  constructor(
+    private readonly transport: Transport,
+    readonly zoneId: string,
+    private readonly journal?: Journal,
+  ) {}
+
+  /** The same client in another zone (zone isolation checks). */
+  inZone(zoneId: string): ApiClient {
+    const c = new ApiClient(this.transport, zoneId, this.journal);
+    c.onResponse = this.onResponse;
+    return c;
+  }
+
+  private base(zone = this.zoneId): string {
+    return `/zones/${encodeURIComponent(zone)}/origin/cloud_regions`;
+  }
+
+  async send<T>(
+    op: OperationId | undefined,
+    method: string,
+    path: string,
+    kind: string,
+    body: unknown,
+    opts: SendOptions = {},
+  ): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+    let payload: string | Buffer | undefined;
+    if (body instanceof RawBody) payload = body.data;
+    else if (body !== undefined) payload = JSON.stringify(body);
+    if (payload !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+      headers['content-type'] = 'application/json';
+    const raw: RawResponse = await this.transport.send({ method, path, kind, headers, body: payload, noAuth: opts.noAuth });
+    let json: ApiResponse<T>['json'];
+    try {
+      const parsed: unknown = JSON.parse(raw.bodyText);
+      json = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as ApiResponse<T>['json']) : undefined;
+    } catch {
+      json = undefined;
+    }
+    const res: ApiResponse<T> = { op, status: raw.status, headers: raw.headers, bodyText: raw.bodyText, json, exchange: raw.exchange };
+    this.onResponse?.(res, opts);
+    return res;
+  }
+
+  private touch(texts: Iterable<string>, opts: SendOptions): void {
+    this.journal?.touch(opts.zone ?? this.zoneId, texts);
+  }
+
+  private settle(texts: Iterable<string>, opts: SendOptions): void {
+    if (!this.journal) return;
+    const keys: string[] = [];
+    for (const t of texts) keys.push(...keysFor(t));
+    this.journal.settle(opts.zone ?? this.zoneId, keys);
+  }
+
+  /** PUT one mapping. `pathIp` is the address text as it goes in the path (encoded here). */
+  put(pathIp: string, body: unknown, opts: SendOptions = {}): Promise<ApiResponse<Mapping>> {
+    const texts = [pathIp];
+    if (body && typeof body === 'object' && typeof (body as { origin_ip?: unknown }).origin_ip === 'string')
+      texts.push((body as { origin_ip: string }).origin_ip);
+    this.touch(texts, opts);
+    return this.send('put', 'PUT', `${this.base()}/${encodePathIp(pathIp)}`, `PUT ${BASE}/{ip}`, body, opts);
+  }
+
+  get(pathIp: string, opts: SendOptions = {}): Promise<ApiResponse<Mapping>> {
+    return this.send('get', 'GET', `${this.base()}/${encodePathIp(pathIp)}`, `GET ${BASE}/{ip}`, undefined, opts);
+  }
+
+  async delete(pathIp: string, opts: SendOptions = {}): Promise<ApiResponse<{ origin_ip: string }>> {
+    this.touch([pathIp], opts);
+    const res = await this.send<{ origin_ip: string }>(
+      'delete',
+      'DELETE',
+      `${this.base()}/${encodePathIp(pathIp)}`,
+      `DELETE ${BASE}/{ip}`,
+      undefined,
+      opts,
+    );
+    // Gone either way: deleted now, or not there (a run-created key back to "absent").
+    if (res.status === 200 || res.status === 404) this.settleCreated([pathIp], opts);
+    return res;
+  }
+
+  list(query: ListQuery | string = {}, opts: SendOptions = {}): Promise<ApiResponse<Mapping[]>> {
+    const qs =
+      typeof query === 'string'
+        ? query
+        : Object.entries(query)
+            .filter(([, v]) => v !== undefined)
+            .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+            .join('&');
+    return this.send('list', 'GET', `${this.base()}${qs ? `?${qs}` : ''}`, `GET ${BASE}`, undefined, opts);
+  }
+
+  batchPut(items: unknown, opts: SendOptions = {}): Promise<ApiResponse<BatchResult>> {
+    if (Array.isArray(items))
+      this.touch(
+        items.flatMap((i) => (i && typeof i === 'object' && typeof i.origin_ip === 'string' ? [i.origin_ip as string] : [])),
+        opts,
+      );
+    return this.send('batch-put', 'PUT', `${this.base()}/batch`, `PUT ${BASE}/batch`, items, opts);
+  }
+
+  /** DELETE batch. `body` undefined sends no body at all (the SDK's default, decision 7). */
+  async batchDelete(body: unknown, opts: SendOptions = {}): Promise<ApiResponse<BatchResult>> {
+    const texts = Array.isArray(body) ? body.filter((x): x is string => typeof x === 'string') : [];
+    this.touch(texts, opts);
+    const res = await this.send<BatchResult>('batch-delete', 'DELETE', `${this.base()}/batch`, `DELETE ${BASE}/batch`, body, opts);
+    const r = res.json?.result;
+    if (res.status === 200 && r && Array.isArray(r.succeeded) && Array.isArray(r.failed)) {
+      // Listed as deleted, or as failed (not found or invalid): either way not there any more.
+      const named = [...r.succeeded, ...r.failed].map((i) => i?.origin_ip).filter((x): x is string => typeof x === 'string');
+      this.settleCreated(texts.filter((t) => named.some((n) => keysFor(n)[0] === keysFor(t)[0])), opts);
+    }
+    return res;
+  }
+
+  supportedRegions(opts: SendOptions = {}): Promise<ApiResponse<unknown>> {
+    return this.send('supported-regions', 'GET', `${this.base()}/supported_regions`, `GET ${BASE}/supported_regions`, undefined, opts);
+  }
+
+  /** Any request, path relative to the base URL as it goes on the wire (robustness checks). */
+  raw(method: string, path: string, body?: string | Buffer, opts: SendOptions & { op?: OperationId; writes?: string[] } = {}) {
+    if (opts.writes) this.touch(opts.writes, opts);
+    return this.send(opts.op, method, path, `${method} (raw)`, body === undefined ? undefined : new RawBody(body), opts);
+  }
+
+  /** Path of this zone's collection, for raw requests. */
+  collectionPath(zone = this.zoneId): string {
+    return this.base(zone);
+  }
+
+  /** Settles keys the run created; pre-existing ones stay open until restored. */
+  private settleCreated(texts: string[], opts: SendOptions): void {
+    if (!this.journal) return;
+    const zone = opts.zone ?? this.zoneId;
+    this.settle(
+      texts.filter((t) => keysFor(t).every((k) => !this.journal!.preexisting(zone, k))),
+      opts,
+    );
+  }
+}
+
+/** A body sent byte for byte, not JSON-encoded. */
+export class RawBody {
+  constructor(readonly data: string | Buffer) {}
+}

@@ -1,0 +1,150 @@
+// The one module that reads the environment (after .env via dotenv). Every variable is listed in
+// .env.example and the README's configuration table. A bad value is a ConfigError: an error of the
+// run (exit code 2), never a failure of the target.
+import { config as loadDotenv } from 'dotenv';
+import path from 'node:path';
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export type Profile = 'full' | 'budget';
+
+export interface RateLimit {
+  requests: number;
+  windowSeconds: number;
+}
+
+export interface Config {
+  /** Base URL including the base path, without a trailing slash. Undefined: the embedded server. */
+  baseUrl?: string;
+  embedded: boolean;
+  token?: string;
+  zoneId?: string;
+  zoneIdB?: string;
+  allowDestructive: boolean;
+  dryRun: boolean;
+  seed?: number;
+  profile: Profile;
+  strict: boolean;
+  rateLimit?: RateLimit;
+  /** Known deviations file (see suite/expectations.ts). */
+  expectationsFile: string;
+  /** Where run-scoped state (journal, stats) lives; survives a killed run for conformance:cleanup. */
+  stateDir: string;
+  reportsDir: string;
+  /** Property-run depth override (numRuns per property). */
+  numRuns?: number;
+}
+
+export const ROOT = path.resolve(__dirname, '..');
+
+const ZONE_ID = /^[0-9a-f]{32}$/i;
+
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const v = env[name];
+  if (v === undefined || v === '') return false;
+  if (/^(1|true|yes|on)$/i.test(v)) return true;
+  if (/^(0|false|no|off)$/i.test(v)) return false;
+  throw new ConfigError(`${name} must be 1/true/yes/on or 0/false/no/off, got "${v}"`);
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const v = env[name];
+  if (v === undefined || v === '') return undefined;
+  if (!/^\d+$/.test(v) || Number(v) < 1 || !Number.isSafeInteger(Number(v)))
+    throw new ConfigError(`${name} must be a positive whole number, got "${v}"`);
+  return Number(v);
+}
+
+export function parseRateLimit(text: string, name = 'CONFORMANCE_RATE_LIMIT'): RateLimit {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1)
+    throw new ConfigError(`${name} must look like REQUESTS/SECONDS (for example 1200/300), got "${text}"`);
+  return { requests: Number(m[1]), windowSeconds: Number(m[2]) };
+}
+
+/** Reads and checks the configuration. `env` defaults to process.env after loading .env. */
+export function loadConfig(env: NodeJS.ProcessEnv = loadEnv()): Config {
+  const rawBase = env.CONFORMANCE_BASE_URL?.trim();
+  let baseUrl: string | undefined;
+  if (rawBase) {
+    let u: URL;
+    try {
+      u = new URL(rawBase);
+    } catch {
+      throw new ConfigError(`CONFORMANCE_BASE_URL is not a URL: "${rawBase}"`);
+    }
+    if (u.protocol !== 'http:' && u.protocol !== 'https:')
+      throw new ConfigError(`CONFORMANCE_BASE_URL must be http or https, got "${u.protocol}"`);
+    if (u.search || u.hash) throw new ConfigError('CONFORMANCE_BASE_URL must not carry a query or fragment');
+    if (u.username || u.password) throw new ConfigError('CONFORMANCE_BASE_URL must not carry credentials');
+    baseUrl = u.toString().replace(/\/+$/, '');
+  }
+  const embedded = !baseUrl;
+  const token = env.CONFORMANCE_API_TOKEN || undefined;
+  const zoneId = env.CONFORMANCE_ZONE_ID || undefined;
+  const zoneIdB = env.CONFORMANCE_ZONE_ID_B || undefined;
+  if (!embedded) {
+    const missing = [
+      !token && 'CONFORMANCE_API_TOKEN',
+      !zoneId && 'CONFORMANCE_ZONE_ID',
+    ].filter(Boolean);
+    if (missing.length)
+      throw new ConfigError(`CONFORMANCE_BASE_URL is set, so ${missing.join(' and ')} must be set too`);
+  }
+  for (const [name, v] of [
+    ['CONFORMANCE_ZONE_ID', zoneId],
+    ['CONFORMANCE_ZONE_ID_B', zoneIdB],
+  ] as const) {
+    if (v !== undefined && !ZONE_ID.test(v)) throw new ConfigError(`${name} must be a 32-hex-digit zone id, got "${v}"`);
+  }
+  if (zoneId && zoneIdB && zoneId.toLowerCase() === zoneIdB.toLowerCase())
+    throw new ConfigError('CONFORMANCE_ZONE_ID_B must name another zone than CONFORMANCE_ZONE_ID');
+
+  const seedText = env.CONFORMANCE_SEED;
+  let seed: number | undefined;
+  if (seedText !== undefined && seedText !== '') {
+    if (!/^-?\d+$/.test(seedText) || !Number.isSafeInteger(Number(seedText)) || Math.abs(Number(seedText)) > 2 ** 31 - 1)
+      throw new ConfigError(`CONFORMANCE_SEED must be a whole number between -2147483647 and 2147483647, got "${seedText}"`);
+    seed = Number(seedText);
+  }
+
+  const profileText = env.CONFORMANCE_PROFILE || (embedded ? 'full' : 'budget');
+  if (profileText !== 'full' && profileText !== 'budget')
+    throw new ConfigError(`CONFORMANCE_PROFILE must be "full" or "budget", got "${profileText}"`);
+
+  const rateText = env.CONFORMANCE_RATE_LIMIT;
+  const rateLimit = rateText ? parseRateLimit(rateText) : undefined;
+
+  return {
+    baseUrl,
+    embedded,
+    token,
+    zoneId,
+    zoneIdB,
+    allowDestructive: embedded || flag(env, 'CONFORMANCE_ALLOW_DESTRUCTIVE'),
+    dryRun: flag(env, 'CONFORMANCE_DRY_RUN'),
+    seed,
+    profile: profileText,
+    strict: flag(env, 'CONFORMANCE_STRICT'),
+    rateLimit,
+    expectationsFile: path.resolve(ROOT, env.CONFORMANCE_EXPECTATIONS || 'conformance.expectations.json'),
+    stateDir: path.resolve(ROOT, env.CONFORMANCE_STATE_DIR || '.conformance'),
+    reportsDir: path.resolve(ROOT, env.CONFORMANCE_REPORTS_DIR || 'reports'),
+    numRuns: positiveInt(env, 'CONFORMANCE_NUM_RUNS'),
+  };
+}
+
+let dotenvLoaded = false;
+export function loadEnv(): NodeJS.ProcessEnv {
+  if (!dotenvLoaded) {
+    // quiet: dotenv must not print; it never overrides variables already set.
+    loadDotenv({ path: path.join(ROOT, '.env'), quiet: true });
+    dotenvLoaded = true;
+  }
+  return process.env;
+}

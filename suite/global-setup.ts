@@ -1,0 +1,139 @@
+// Global setup: resolve the target (start the embedded reference server when no base URL is set),
+// check the configuration, take the preflight snapshot of the zone(s), fetch supported regions once
+// for the whole run, start the shared gate, and publish all of it to the workers.
+// Its teardown restores the zone from the journal (suite/cleanup.ts) and stops what it started.
+import type { FullConfig } from '@playwright/test';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createServer } from '../server';
+import { cleanupRun } from './cleanup';
+import { ApiClient } from './client';
+import { ConfigError, loadConfig, type Config } from './config';
+import { Transport } from './http';
+import { writeJsonAtomic, type Mapping, type RunInfo, type Snapshot } from './journal';
+import { registerSecret } from './redact';
+import { publishRunContext, type RunContext } from './run-context';
+import { bindStats } from './stats';
+import { startGate } from './throttle';
+import { checkResponse } from './validate';
+
+export const LIMIT = 3500;
+/** Free room the limit scenario needs: addresses of its own to fill, replace, delete and re-add. */
+export const LIMIT_SCENARIO_ROOM = 3;
+
+export const NUM_RUNS: Record<Config['profile'], number> = { full: 100, budget: 8 };
+
+export function configErrorFile(reportsDir: string): string {
+  return path.join(reportsDir, 'config-error.json');
+}
+
+/** Lists a whole zone, 100 a page, stopping on an empty or short page (never trusting total_pages alone). */
+export async function listAll(client: ApiClient): Promise<Mapping[]> {
+  const out: Mapping[] = [];
+  for (let page = 1; page <= 60; page++) {
+    const res = await client.list({ page, per_page: 100 });
+    const items = res.json?.result;
+    if (res.status !== 200 || !Array.isArray(items))
+      throw new Error(`listing the zone failed at page ${page}: HTTP ${res.status} ${res.bodyText.slice(0, 300)}`);
+    out.push(...items);
+    if (items.length < 100) return out;
+  }
+  throw new Error('the zone lists more than 6,000 mappings over 60 pages: the limit is 3,500, refusing to go on');
+}
+
+export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
+  let cfg: Config;
+  try {
+    cfg = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      fs.mkdirSync(path.resolve('reports'), { recursive: true });
+      fs.writeFileSync(configErrorFile(path.resolve('reports')), JSON.stringify({ error: e.message }));
+    }
+    throw e;
+  }
+  const stopping: Array<() => Promise<void>> = [];
+  const seed = cfg.seed ?? crypto.randomInt(1, 2 ** 31 - 1);
+  const runId = `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`;
+  const runDir = path.join(cfg.stateDir, runId);
+  fs.mkdirSync(runDir, { recursive: true });
+  fs.mkdirSync(cfg.reportsDir, { recursive: true });
+  fs.rmSync(configErrorFile(cfg.reportsDir), { force: true });
+  bindStats(runDir);
+
+  let baseUrl = cfg.baseUrl;
+  let token = cfg.token;
+  let zoneId = cfg.zoneId;
+  let zoneIdB = cfg.zoneIdB;
+  if (cfg.embedded) {
+    // A fresh token and zones per run: nothing outside this process knows them.
+    token = crypto.randomBytes(24).toString('hex');
+    zoneId = crypto.randomBytes(16).toString('hex');
+    zoneIdB = crypto.randomBytes(16).toString('hex');
+    const server = await createServer({ token, log: false });
+    baseUrl = server.url;
+    stopping.push(() => server.close());
+  }
+  registerSecret(token);
+
+  const gate = await startGate(cfg.rateLimit);
+  stopping.push(() => gate.close());
+  const transport = new Transport({ baseUrl: baseUrl!, token: token!, gateUrl: cfg.embedded ? undefined : gate.url });
+  const client = new ApiClient(transport, zoneId!);
+
+  const zones = [zoneId!, ...(zoneIdB ? [zoneIdB] : [])];
+  const info: RunInfo = { runId, baseUrl: baseUrl!, embedded: cfg.embedded, zones, startedAt: new Date().toISOString() };
+  writeJsonAtomic(path.join(runDir, 'run.json'), info);
+
+  // Preflight: what the zones hold now is what the run must leave behind.
+  const snapshot: Snapshot = {};
+  for (const z of zones) snapshot[z] = await listAll(z === zoneId ? client : client.inZone(z));
+  writeJsonAtomic(path.join(runDir, 'snapshot.json'), snapshot);
+  const size = snapshot[zoneId!]!.length;
+  console.log(
+    `Conformance run ${runId}\n  target: ${cfg.embedded ? `embedded reference server (${baseUrl})` : baseUrl}\n  seed: ${seed}  profile: ${cfg.profile}\n  zone ${zoneId}: ${size} mapping(s) before the run${zoneIdB ? `; zone B: ${snapshot[zoneIdB]!.length}` : ''}`,
+  );
+  if (cfg.allowDestructive && size > LIMIT - LIMIT_SCENARIO_ROOM) {
+    const msg = `the zone holds ${size} mappings: the limit scenario needs ${LIMIT_SCENARIO_ROOM} free of the ${LIMIT}. Free some, use another zone, or unset CONFORMANCE_ALLOW_DESTRUCTIVE`;
+    fs.writeFileSync(configErrorFile(cfg.reportsDir), JSON.stringify({ error: msg }));
+    throw new ConfigError(msg);
+  }
+
+  // Supported regions, once per run: every check validates against what the target lists now.
+  const sr = await client.supportedRegions();
+  const problems = checkResponse('supported-regions', sr);
+  writeJsonAtomic(path.join(runDir, 'regions.json'), {
+    regions: sr.status === 200 && problems.length === 0 ? sr.json?.result : undefined,
+    status: sr.status,
+    problems,
+  });
+
+  const ctx: RunContext = {
+    runId,
+    runDir,
+    baseUrl: baseUrl!,
+    token: token!,
+    zoneId: zoneId!,
+    zoneIdB,
+    embedded: cfg.embedded,
+    seed,
+    profile: cfg.profile,
+    strict: cfg.strict,
+    allowDestructive: cfg.allowDestructive,
+    gateUrl: gate.url,
+    numRuns: cfg.numRuns ?? NUM_RUNS[cfg.profile],
+    limit: LIMIT,
+  };
+  publishRunContext(ctx);
+
+  return async () => {
+    try {
+      const result = await cleanupRun(runDir, client);
+      if (result.problems.length) console.error(`Cleanup left problems:\n  ${result.problems.join('\n  ')}`);
+    } finally {
+      transport.close();
+      for (const stop of stopping.reverse()) await stop();
+    }
+  };
+}

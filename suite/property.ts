@@ -1,0 +1,70 @@
+// Property runs with fast-check, judged like every other check. During the run the verifier is
+// deferred (shrinking re-runs failing inputs; nothing is recorded twice); afterwards the shrunk
+// counterexample is run once more with recording on, so its failure carries the minimal input, its
+// exchange as evidence, and a replay command with the fast-check path.
+import type { TestInfo } from '@playwright/test';
+import fc from 'fast-check';
+import { requirement } from './requirements';
+import type { RunContext } from './run-context';
+import { RequirementViolation, type Verifier } from './verify';
+
+export interface PropertyEnv {
+  verify: Verifier;
+  ctx: RunContext;
+  testInfo: TestInfo;
+}
+
+export function propertySeed(runSeed: number, key: string): number {
+  let h = 2166136261 ^ runSeed;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
+  return h | 0;
+}
+
+export async function runProperty<T>(
+  env: PropertyEnv,
+  arb: fc.Arbitrary<T>,
+  predicate: (value: T) => Promise<void>,
+  options: { numRuns?: number; name?: string; describe?: (value: T) => string } = {},
+): Promise<void> {
+  const { verify, ctx, testInfo } = env;
+  const seed = propertySeed(ctx.seed, `${testInfo.titlePath.join(' > ')}${options.name ? ` > ${options.name}` : ''}`);
+  const numRuns = options.numRuns ?? ctx.numRuns;
+  const path = process.env.CONFORMANCE_FC_PATH || undefined;
+  verify.deferred = true;
+  let details: fc.RunDetails<[T]>;
+  try {
+    details = await fc.check(fc.asyncProperty(arb, predicate), {
+      seed,
+      numRuns,
+      path,
+      // The budget profile spends requests on coverage, not on shrinking.
+      endOnFailure: ctx.profile === 'budget',
+    });
+  } finally {
+    verify.deferred = false;
+  }
+  for (const [id, soft] of verify.deferredSoft) verify.fail(requirement(id), soft.detail, soft.evidence);
+  verify.deferredSoft.clear();
+  if (!details.failed) return;
+  if (details.counterexample === null)
+    throw new Error(
+      details.interrupted ? 'the property run was interrupted' : `too many generated inputs were skipped (no free test address?)`,
+    );
+  const [value] = details.counterexample;
+  const shown = options.describe ? options.describe(value) : fc.stringify(value);
+  verify.context = `counterexample (shrunk): ${shown}\nfast-check seed ${details.seed}, path "${details.counterexamplePath}"`;
+  verify.replayPrefix = `CONFORMANCE_FC_PATH="${details.counterexamplePath}" `;
+  try {
+    await predicate(value);
+  } catch (e) {
+    if (e instanceof RequirementViolation) throw e; // recorded, with evidence, by the verifier
+    throw new Error(`${verify.context}\n${(e as Error)?.message ?? e}`);
+  } finally {
+    verify.context = '';
+  }
+  // The replay passed: the failure did not repeat. Report what fast-check saw.
+  const err = details.errorInstance;
+  if (err instanceof RequirementViolation)
+    verify.fail(err.requirement, `${err.message}\n(the failure did not repeat when the counterexample was run again)`);
+  throw new Error(`property failed but did not repeat on replay: ${shown}\n${(err as Error)?.message ?? err}`);
+}

@@ -1,0 +1,39 @@
+// reports/conformance.md: the verdict and the requirement matrix, readable in a pull request.
+import type { ConformanceReport } from './reporter';
+
+const ICON: Record<string, string> = { passed: 'pass', failed: 'FAIL', skipped: 'skip', 'expected-failure': 'expected' };
+
+function cell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+export function renderMarkdown(r: ConformanceReport): string {
+  const out: string[] = [];
+  out.push(`# Origin Cloud Regions conformance: ${r.verdict.toUpperCase()}`, '');
+  out.push(`- Target: ${r.target ? `${r.target.baseUrl}${r.target.embedded ? ' (embedded reference server)' : ''}` : 'not reached'}`);
+  out.push(`- Suite version: ${r.suiteVersion}; profile: ${r.profile ?? '-'}; seed: ${r.seed ?? '-'}${r.strict ? '; strict (SHOULD failures fail)' : ''}`);
+  out.push(`- Requests sent: ${r.requests} (429 responses: ${r.rateLimit.responses429}, waited ${Math.round(r.rateLimit.waitedMs / 1000)} s; transport retries: ${r.transportRetries})`);
+  out.push(`- Started ${r.startedAt ?? '-'}, finished ${r.finishedAt}`, '');
+  if (r.errors.length) out.push('## Errors of the run', '', ...r.errors.map((e) => `- ${cell(e)}`), '');
+  const levels = ['MUST', 'SHOULD', 'INFO'] as const;
+  out.push('| level | passed | failed | expected-failure | skipped |', '|---|---|---|---|---|');
+  for (const l of levels) {
+    const n = (s: string) => r.summary[`${l} ${s}`] ?? 0;
+    out.push(`| ${l} | ${n('passed')} | ${n('failed')} | ${n('expected-failure')} | ${n('skipped')} |`);
+  }
+  out.push('', '## Requirements', '', '| status | level | id | operation | requirement | notes |', '|---|---|---|---|---|---|');
+  for (const q of r.requirements) {
+    const notes = [
+      ...(q.failures ?? []).slice(0, 3),
+      ...(q.reason ? [q.reason] : []),
+      ...(q.stale ? ['stale expectation: passes now'] : []),
+      ...(q.expired ? ['expectation expired'] : []),
+      ...(q.observations ?? []),
+    ];
+    out.push(`| ${ICON[q.status]} | ${q.level} | ${q.id} | ${q.operation} | ${cell(q.title)} | ${cell(notes.join('; '))} |`);
+  }
+  if (r.unattributedFailures.length)
+    out.push('', '## Failures no requirement claimed', '', ...r.unattributedFailures.map((u) => `- ${cell(u)}`));
+  out.push('');
+  return out.join('\n');
+}

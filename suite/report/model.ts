@@ -1,0 +1,101 @@
+// From test outcomes to the requirement matrix and the verdict. Pure: the reporter feeds it, the
+// unit tests drive it directly.
+import { REQUIREMENTS, type Level, type Operation } from '../requirements';
+import { isExpired, type Expectation } from './expectations';
+
+export type RequirementStatus = 'passed' | 'failed' | 'skipped' | 'expected-failure';
+
+export interface TestOutcome {
+  title: string;
+  file: string;
+  line: number;
+  /** passed: ran to the end; failed: stopped by an error; skipped: not run (with a reason). */
+  status: 'passed' | 'failed' | 'skipped';
+  cited: string[];
+  /** "ID: detail" for every violation the test recorded. */
+  violations: string[];
+  observations: string[];
+  error?: string;
+  skipReason?: string;
+  evidence: unknown[];
+}
+
+export interface RequirementRow {
+  id: string;
+  level: Level;
+  operation: Operation;
+  status: RequirementStatus;
+  title: string;
+  source: string;
+  tests: string[];
+  failures?: string[];
+  observations?: string[];
+  reason?: string;
+  stale?: boolean;
+  expired?: boolean;
+  evidence?: unknown[];
+}
+
+export interface Verdict {
+  verdict: 'pass' | 'fail';
+  requirements: RequirementRow[];
+  staleExpectations: string[];
+  unattributed: string[];
+}
+
+/**
+ * A requirement fails when a test recorded a violation of it, or when a test citing it stopped on
+ * an error no requirement claimed (the error counts against every requirement the test names).
+ * It passes when a test citing it ran to the end without violating it; otherwise it is skipped.
+ */
+export function judge(outcomes: TestOutcome[], expectations: Expectation[], opts: { strict?: boolean; today?: Date } = {}): Verdict {
+  const rows: RequirementRow[] = [];
+  const unattributed: string[] = [];
+  for (const o of outcomes)
+    if (o.status === 'failed' && o.violations.length === 0)
+      unattributed.push(`${o.title} (${o.file}:${o.line}): ${o.error ?? 'failed'}`);
+  const stale: string[] = [];
+  for (const req of REQUIREMENTS.values()) {
+    const citing = outcomes.filter((o) => o.cited.includes(req.id));
+    const failures: string[] = [];
+    const evidence: unknown[] = [];
+    for (const o of citing) {
+      for (const v of o.violations) if (v.startsWith(`${req.id}:`)) failures.push(`${o.title}: ${v.slice(req.id.length + 1).trim()}`);
+      if (o.violations.some((v) => v.startsWith(`${req.id}:`)))
+        evidence.push(...o.evidence.filter((e) => (e as { requirement?: string })?.requirement === req.id));
+      if (o.status === 'failed' && o.violations.length === 0) failures.push(`${o.title}: ${o.error ?? 'failed'}`);
+    }
+    const ranClean = citing.some((o) => o.status === 'passed');
+    let status: RequirementStatus = failures.length ? 'failed' : ranClean ? 'passed' : 'skipped';
+    const exp = expectations.find((e) => e.id === req.id);
+    const row: RequirementRow = {
+      id: req.id,
+      level: req.level,
+      operation: req.operation,
+      status,
+      title: req.title,
+      source: req.source,
+      tests: [...new Set(citing.map((o) => `${o.file}:${o.line} ${o.title}`))],
+    };
+    if (failures.length) row.failures = failures;
+    if (evidence.length) row.evidence = evidence;
+    const obs = citing.flatMap((o) => o.observations.filter((x) => x.startsWith(`${req.id}:`)).map((x) => x.slice(req.id.length + 1).trim()));
+    if (obs.length) row.observations = [...new Set(obs)];
+    if (status === 'skipped') {
+      const reasons = [...new Set(citing.map((o) => o.skipReason ?? (o.status === 'failed' ? 'stopped before this check by another failure' : undefined)).filter(Boolean))];
+      row.reason = reasons.length ? reasons.join('; ') : 'no test ran it';
+    }
+    if (exp) {
+      row.reason = exp.reason;
+      if (isExpired(exp, opts.today)) row.expired = true;
+      else if (status === 'failed') status = row.status = 'expected-failure';
+      else if (status === 'passed') {
+        row.stale = true;
+        stale.push(req.id);
+      }
+    }
+    rows.push(row);
+  }
+  const failing = rows.some((r) => r.status === 'failed' && (r.level === 'MUST' || (opts.strict && r.level === 'SHOULD')));
+  return { verdict: failing ? 'fail' : 'pass', requirements: rows, staleExpectations: stale, unattributed };
+}

@@ -1,0 +1,141 @@
+// The conformance reporter: turns test outcomes into reports/conformance.json and .md (and .html),
+// with the target, seed, profile, suite version, exact request figures and the requirement matrix.
+import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, TestResult } from '@playwright/test/reporter';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConfigError, loadConfig, ROOT } from '../config';
+import { readJson, type RunInfo } from '../journal';
+import { redact, redactValue } from '../redact';
+import { sumStats } from '../stats';
+import { OBSERVATION, REQUIREMENT, VIOLATION, messageOf } from '../verify';
+import { loadExpectations, type Expectation } from './expectations';
+import { judge, type TestOutcome } from './model';
+import { renderMarkdown } from './markdown';
+
+export interface ConformanceReport {
+  verdict: 'pass' | 'fail' | 'error';
+  target: { baseUrl: string; embedded: boolean; zones: string[] } | null;
+  suiteVersion: string;
+  seed: number | null;
+  profile: string | null;
+  strict: boolean;
+  startedAt: string | null;
+  finishedAt: string;
+  requests: number;
+  requestsByKind: Record<string, number>;
+  rateLimit: { responses429: number; waitedMs: number };
+  transportRetries: number;
+  summary: Record<string, number>;
+  requirements: ReturnType<typeof judge>['requirements'];
+  staleExpectations: string[];
+  unattributedFailures: string[];
+  errors: string[];
+}
+
+export default class ConformanceReporter implements Reporter {
+  private readonly outcomes = new Map<string, TestOutcome>();
+  private readonly errors: string[] = [];
+
+  onBegin(_config: FullConfig, _suite: Suite): void {}
+
+  onTestEnd(test: TestCase, result: TestResult): void {
+    const annotations = [...test.annotations, ...result.annotations];
+    const of = (type: string) => annotations.filter((a) => a.type === type).map((a) => a.description ?? '');
+    const evidence = result.attachments
+      .filter((a) => a.name.startsWith('evidence-') && a.body)
+      .map((a) => {
+        try {
+          return JSON.parse(a.body!.toString('utf8')) as unknown;
+        } catch {
+          return undefined;
+        }
+      })
+      .filter(Boolean);
+    const skip = annotations.find((a) => a.type === 'skip')?.description;
+    this.outcomes.set(test.id, {
+      title: test.titlePath().slice(3).join(' › ') || test.title,
+      file: path.relative(ROOT, test.location.file).split(path.sep).join('/'),
+      line: test.location.line,
+      status: result.status === 'skipped' ? 'skipped' : result.status === 'passed' ? 'passed' : 'failed',
+      cited: [...new Set(of(REQUIREMENT))],
+      violations: of(VIOLATION),
+      observations: of(OBSERVATION),
+      error: result.error ? redact(firstLines(messageOf(result.error.message ?? result.error.value ?? ''))) : undefined,
+      skipReason: result.status === 'skipped' ? skip || 'skipped' : undefined,
+      evidence: redactValue(evidence),
+    });
+  }
+
+  onError(error: TestError): void {
+    this.errors.push(redact(firstLines(messageOf(error.message ?? error.value ?? 'error'))));
+  }
+
+  async onEnd(result: FullResult): Promise<void> {
+    const runDir = process.env.CONFORMANCE_RUN_CONTEXT
+      ? (JSON.parse(process.env.CONFORMANCE_RUN_CONTEXT) as { runDir: string }).runDir
+      : undefined;
+    const ctx = process.env.CONFORMANCE_RUN_CONTEXT ? (JSON.parse(process.env.CONFORMANCE_RUN_CONTEXT) as Record<string, unknown>) : {};
+    let reportsDir = path.join(ROOT, 'reports');
+    let expectations: Expectation[] = [];
+    let strict = false;
+    try {
+      const cfg = loadConfig();
+      reportsDir = cfg.reportsDir;
+      strict = cfg.strict;
+      expectations = loadExpectations(cfg.expectationsFile);
+    } catch (e) {
+      if (e instanceof ConfigError) this.errors.push(e.message);
+      else throw e;
+    }
+    const info = runDir && fs.existsSync(path.join(runDir, 'run.json')) ? readJson<RunInfo>(path.join(runDir, 'run.json')) : undefined;
+    const stats = runDir ? sumStats(runDir) : sumStats('/nonexistent');
+    const judged = judge([...this.outcomes.values()], expectations, { strict });
+    if (result.status === 'interrupted' || result.status === 'timedout') this.errors.push(`the run was ${result.status}`);
+    const summary: Record<string, number> = {};
+    for (const r of judged.requirements) summary[`${r.level} ${r.status}`] = (summary[`${r.level} ${r.status}`] ?? 0) + 1;
+    const report: ConformanceReport = {
+      verdict: this.errors.length || !info ? 'error' : judged.verdict,
+      target: info ? { baseUrl: redact(info.baseUrl), embedded: info.embedded, zones: info.zones } : null,
+      suiteVersion: (readJson<{ version: string }>(path.join(ROOT, 'package.json'))).version,
+      seed: typeof ctx.seed === 'number' ? ctx.seed : null,
+      profile: typeof ctx.profile === 'string' ? ctx.profile : null,
+      strict,
+      startedAt: info?.startedAt ?? null,
+      finishedAt: new Date().toISOString(),
+      requests: stats.requests,
+      requestsByKind: stats.byKind,
+      rateLimit: { responses429: stats.rateLimited, waitedMs: stats.waitedMs },
+      transportRetries: stats.transportRetries,
+      summary,
+      requirements: judged.requirements,
+      staleExpectations: judged.staleExpectations,
+      unattributedFailures: judged.unattributed,
+      errors: this.errors,
+    };
+    fs.mkdirSync(reportsDir, { recursive: true });
+    fs.writeFileSync(path.join(reportsDir, 'conformance.json'), `${JSON.stringify(redactValue(report), null, 2)}\n`);
+    fs.writeFileSync(path.join(reportsDir, 'conformance.md'), redact(renderMarkdown(report)));
+    printSummary(report);
+  }
+
+  printsToStdio(): boolean {
+    return true;
+  }
+}
+
+function printSummary(r: ConformanceReport): void {
+  const failed = r.requirements.filter((x) => x.status === 'failed');
+  const lines = [
+    '',
+    `Conformance verdict: ${r.verdict.toUpperCase()}  (seed ${r.seed ?? '-'}, profile ${r.profile ?? '-'}, ${r.requests} requests)`,
+  ];
+  for (const f of failed) lines.push(`  ${f.level} ${f.id} failed: ${f.failures?.[0] ?? ''}`);
+  for (const e of r.errors) lines.push(`  error: ${e}`);
+  if (r.staleExpectations.length) lines.push(`  stale expectations (now passing): ${r.staleExpectations.join(', ')}`);
+  lines.push('  reports: reports/conformance.json, reports/conformance.md, reports/conformance.html, reports/junit.xml, reports/html/');
+  console.log(lines.join('\n'));
+}
+
+function firstLines(s: string, n = 6): string {
+  return s.split('\n').slice(0, n).join('\n');
+}

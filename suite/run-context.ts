@@ -1,0 +1,58 @@
+// What global setup hands to the workers. Workers are forked after global setup and inherit its
+// process.env, so the resolved target travels there (the token too: it never goes to a file).
+import path from 'node:path';
+import type { Profile } from './config';
+import { readJson } from './journal';
+
+export interface RunContext {
+  runId: string;
+  runDir: string;
+  baseUrl: string;
+  token: string;
+  zoneId: string;
+  zoneIdB?: string;
+  embedded: boolean;
+  seed: number;
+  profile: Profile;
+  strict: boolean;
+  allowDestructive: boolean;
+  gateUrl: string;
+  /** numRuns for property tests, by profile unless overridden. */
+  numRuns: number;
+  /** The zone's mapping limit that the limit scenario fills to. */
+  limit: number;
+}
+
+const KEY = 'CONFORMANCE_RUN_CONTEXT';
+const TOKEN_KEY = 'CONFORMANCE_RUN_TOKEN';
+
+export function publishRunContext(ctx: RunContext): void {
+  const { token, ...rest } = ctx;
+  process.env[KEY] = JSON.stringify(rest);
+  process.env[TOKEN_KEY] = token;
+}
+
+let cached: RunContext | undefined;
+
+export function runContext(): RunContext {
+  if (cached) return cached;
+  const text = process.env[KEY];
+  const token = process.env[TOKEN_KEY];
+  if (!text || !token)
+    throw new Error(
+      'No run context: the conformance specs run through playwright.config.ts (npm run conformance), whose global setup resolves the target',
+    );
+  cached = { ...(JSON.parse(text) as Omit<RunContext, 'token'>), token };
+  return cached;
+}
+
+export interface SupportedRegions {
+  obtained_codes: boolean;
+  vendors: Record<string, Array<{ name: string; upper_tier_colos: string[] }>>;
+}
+
+/** Supported regions as fetched once per run by global setup (undefined: the target's answer was unusable). */
+export function supportedRegions(ctx: RunContext): SupportedRegions | undefined {
+  const r = readJson<{ regions?: SupportedRegions }>(path.join(ctx.runDir, 'regions.json'));
+  return r.regions;
+}
