@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createServer } from '../server';
-import { cleanupRun } from './cleanup';
+import { cleanupRun, pendingRuns } from './cleanup';
 import { ApiClient } from './client';
 import { ConfigError, loadConfig, type Config } from './config';
 import { Transport } from './http';
@@ -66,24 +66,70 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
   let token = cfg.token;
   let zoneId = cfg.zoneId;
   let zoneIdB = cfg.zoneIdB;
-  if (cfg.embedded) {
-    // A fresh token and zones per run: nothing outside this process knows them.
+  registerSecret(token);
+  const zonesOf = () => [zoneId!, ...(zoneIdB ? [zoneIdB] : [])];
+
+  if (!cfg.embedded && !cfg.dryRun) {
+    // A killed earlier run against this target left its journal: finish its cleanup first, so its
+    // leftovers are not mistaken for other people's data by this run's snapshot.
+    const probe = new Transport({ baseUrl: baseUrl!, token: token! });
+    try {
+      for (const { dir, info } of pendingRuns(cfg.stateDir)) {
+        if (info.embedded || info.baseUrl !== baseUrl) continue;
+        console.log(`Finishing the cleanup of an earlier run that did not complete (${info.runId})`);
+        const r = await cleanupRun(dir, new ApiClient(probe, info.zones[0]!));
+        if (r.problems.length) throw new ConfigError(`the earlier run ${info.runId} could not be cleaned up: ${r.problems.join('; ')}`);
+      }
+    } finally {
+      probe.close();
+    }
+  }
+
+  let dryRunOf: string | undefined;
+  if (cfg.embedded || cfg.dryRun) {
+    // A fresh token per run: nothing outside this process knows it. A dry run rehearses against an
+    // embedded twin of the target: the real zones' mappings and supported regions, read with GETs
+    // only, so it counts the mutating requests the real run would send without sending any.
+    let initialZones: Snapshot | undefined;
+    let regions: unknown;
+    if (cfg.dryRun && !cfg.embedded) {
+      const real = new Transport({ baseUrl: baseUrl!, token: token!, gateUrl: undefined });
+      try {
+        const c = new ApiClient(real, zoneId!);
+        initialZones = {};
+        for (const z of zonesOf()) initialZones[z] = await listAll(z === zoneId ? c : c.inZone(z));
+        const sr = await c.supportedRegions();
+        if (sr.status === 200) regions = sr.json?.result;
+      } finally {
+        real.close();
+      }
+      dryRunOf = baseUrl;
+    } else {
+      zoneId = crypto.randomBytes(16).toString('hex');
+      zoneIdB = crypto.randomBytes(16).toString('hex');
+    }
     token = crypto.randomBytes(24).toString('hex');
-    zoneId = crypto.randomBytes(16).toString('hex');
-    zoneIdB = crypto.randomBytes(16).toString('hex');
-    const server = await createServer({ token, log: false });
+    registerSecret(token);
+    const server = await createServer({ token, log: false, initialZones, ...(regions ? { regions: regions as never } : {}) });
     baseUrl = server.url;
     stopping.push(() => server.close());
   }
-  registerSecret(token);
 
   const gate = await startGate(cfg.rateLimit);
   stopping.push(() => gate.close());
-  const transport = new Transport({ baseUrl: baseUrl!, token: token!, gateUrl: cfg.embedded ? undefined : gate.url });
+  const paced = !cfg.embedded && !cfg.dryRun;
+  const transport = new Transport({ baseUrl: baseUrl!, token: token!, gateUrl: paced ? gate.url : undefined });
   const client = new ApiClient(transport, zoneId!);
 
-  const zones = [zoneId!, ...(zoneIdB ? [zoneIdB] : [])];
-  const info: RunInfo = { runId, baseUrl: baseUrl!, embedded: cfg.embedded, zones, startedAt: new Date().toISOString() };
+  const zones = zonesOf();
+  const info: RunInfo = {
+    runId,
+    baseUrl: baseUrl!,
+    embedded: cfg.embedded || cfg.dryRun,
+    zones,
+    startedAt: new Date().toISOString(),
+    ...(dryRunOf ? { dryRunOf } : {}),
+  };
   writeJsonAtomic(path.join(runDir, 'run.json'), info);
 
   // Preflight: what the zones hold now is what the run must leave behind.
@@ -91,8 +137,9 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
   for (const z of zones) snapshot[z] = await listAll(z === zoneId ? client : client.inZone(z));
   writeJsonAtomic(path.join(runDir, 'snapshot.json'), snapshot);
   const size = snapshot[zoneId!]!.length;
+  const target = cfg.embedded ? `embedded reference server (${baseUrl})` : dryRunOf ? `DRY RUN of ${dryRunOf}: an embedded twin of its zone, no request that changes anything is sent to it` : baseUrl;
   console.log(
-    `Conformance run ${runId}\n  target: ${cfg.embedded ? `embedded reference server (${baseUrl})` : baseUrl}\n  seed: ${seed}  profile: ${cfg.profile}\n  zone ${zoneId}: ${size} mapping(s) before the run${zoneIdB ? `; zone B: ${snapshot[zoneIdB]!.length}` : ''}`,
+    `Conformance run ${runId}\n  target: ${target}\n  seed: ${seed}  profile: ${cfg.profile}\n  zone ${zoneId}: ${size} mapping(s) before the run${zoneIdB ? `; zone B: ${snapshot[zoneIdB]!.length}` : ''}`,
   );
   if (cfg.allowDestructive && size > LIMIT - LIMIT_SCENARIO_ROOM) {
     const msg = `the zone holds ${size} mappings: the limit scenario needs ${LIMIT_SCENARIO_ROOM} free of the ${LIMIT}. Free some, use another zone, or unset CONFORMANCE_ALLOW_DESTRUCTIVE`;
@@ -116,7 +163,8 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     token: token!,
     zoneId: zoneId!,
     zoneIdB,
-    embedded: cfg.embedded,
+    embedded: cfg.embedded || cfg.dryRun,
+    dryRun: cfg.dryRun,
     seed,
     profile: cfg.profile,
     strict: cfg.strict,

@@ -24,6 +24,8 @@ export interface RunInfo {
   zones: string[];
   startedAt: string;
   completed?: string;
+  /** Set on a dry run: the real target it rehearsed (run.baseUrl is then the embedded twin). */
+  dryRunOf?: string;
 }
 
 export interface JournalLine {

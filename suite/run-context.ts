@@ -12,6 +12,7 @@ export interface RunContext {
   zoneId: string;
   zoneIdB?: string;
   embedded: boolean;
+  dryRun: boolean;
   seed: number;
   profile: Profile;
   strict: boolean;

@@ -3,6 +3,7 @@
 //   1  a MUST failed
 //   2  configuration or harness error (the run proves nothing about the target)
 // Extra arguments go to `playwright test` (a file:line, --grep @ID, --shard 1/3, ...).
+// --dry-run is the same as CONFORMANCE_DRY_RUN=1.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,11 +13,15 @@ import { loadExpectations } from '../report/expectations';
 export const EXIT = { pass: 0, fail: 1, error: 2 } as const;
 
 function main(): number {
-  let reportsDir: string;
+  const args = process.argv.slice(2);
+  if (args.includes('--dry-run')) {
+    process.env.CONFORMANCE_DRY_RUN = '1';
+    args.splice(args.indexOf('--dry-run'), 1);
+  }
+  let cfg;
   try {
-    const cfg = loadConfig();
+    cfg = loadConfig();
     loadExpectations(cfg.expectationsFile);
-    reportsDir = cfg.reportsDir;
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(`Configuration error: ${e.message}`);
@@ -24,11 +29,11 @@ function main(): number {
     }
     throw e;
   }
-  const report = path.join(reportsDir, 'conformance.json');
+  const report = path.join(cfg.reportsDir, cfg.dryRun ? 'dry-run.json' : 'conformance.json');
   fs.rmSync(report, { force: true });
   const cli = require.resolve('@playwright/test/cli');
-  const r = spawnSync(process.execPath, [cli, 'test', ...process.argv.slice(2)], { stdio: 'inherit', cwd: ROOT });
-  const configError = path.join(reportsDir, 'config-error.json');
+  const r = spawnSync(process.execPath, [cli, 'test', ...args], { stdio: 'inherit', cwd: ROOT });
+  const configError = path.join(cfg.reportsDir, 'config-error.json');
   if (fs.existsSync(configError)) {
     console.error(`Configuration error: ${(JSON.parse(fs.readFileSync(configError, 'utf8')) as { error: string }).error}`);
     return EXIT.error;
@@ -37,6 +42,7 @@ function main(): number {
     console.error(`The run ended (playwright exit ${r.status ?? r.signal}) without writing ${path.relative(ROOT, report)}: harness error`);
     return EXIT.error;
   }
+  if (cfg.dryRun) return EXIT.pass;
   const verdict = (JSON.parse(fs.readFileSync(report, 'utf8')) as { verdict: string }).verdict;
   return verdict === 'pass' ? EXIT.pass : verdict === 'fail' ? EXIT.fail : EXIT.error;
 }

@@ -113,6 +113,10 @@ export default class ConformanceReporter implements Reporter {
       errors: this.errors,
     };
     fs.mkdirSync(reportsDir, { recursive: true });
+    if (info?.dryRunOf) {
+      writeDryRun(reportsDir, info.dryRunOf, report);
+      return;
+    }
     fs.writeFileSync(path.join(reportsDir, 'conformance.json'), `${JSON.stringify(redactValue(report), null, 2)}\n`);
     fs.writeFileSync(path.join(reportsDir, 'conformance.md'), redact(renderMarkdown(report)));
     printSummary(report);
@@ -121,6 +125,34 @@ export default class ConformanceReporter implements Reporter {
   printsToStdio(): boolean {
     return true;
   }
+}
+
+const MUTATING = /^(PUT|DELETE|POST|PATCH) /;
+
+/** The dry run's answer: every kind of mutating request the real run would send, and how many. */
+function writeDryRun(reportsDir: string, target: string, r: ConformanceReport): void {
+  const mutating = Object.fromEntries(Object.entries(r.requestsByKind).filter(([k]) => MUTATING.test(k)).sort());
+  const total = Object.values(mutating).reduce((a, b) => a + b, 0);
+  const out = {
+    dryRun: true,
+    target: redact(target),
+    profile: r.profile,
+    seed: r.seed,
+    mutatingRequests: mutating,
+    mutatingTotal: total,
+    readRequests: r.requests - total,
+    note: 'Counted against an embedded twin of the zone (its mappings and supported regions read with GETs); the real run sends the same requests for the same seed unless the target answers differently.',
+  };
+  fs.writeFileSync(path.join(reportsDir, 'dry-run.json'), `${JSON.stringify(out, null, 2)}\n`);
+  const lines = [
+    `Dry run against ${out.target} (profile ${r.profile}, seed ${r.seed}): nothing that changes the zone was sent.`,
+    `Mutating requests the run would send (${total}):`,
+    ...Object.entries(mutating).map(([k, n]) => `  ${String(n).padStart(6)}  ${k}`),
+    `Reads it would send: ${out.readRequests}`,
+    'Written to reports/dry-run.json',
+  ];
+  fs.writeFileSync(path.join(reportsDir, 'dry-run.md'), `${lines.join('\n')}\n`);
+  console.log(`\n${lines.join('\n')}`);
 }
 
 function printSummary(r: ConformanceReport): void {

@@ -1,0 +1,73 @@
+// The requirement catalogue is the spine of the reports: every MUST must be covered by a test, every
+// cited ID must exist (covers() throws at load time otherwise), and every operation of
+// openapi.json must be named by at least one requirement.
+import { expect, test } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { REQUIREMENTS } from '../../suite/requirements';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+interface ListedSuite {
+  specs?: Array<{ tests: Array<{ annotations: Array<{ type: string; description?: string }> }> }>;
+  suites?: ListedSuite[];
+}
+
+function citedIds(): Set<string> {
+  const r = spawnSync(process.execPath, [require.resolve('@playwright/test/cli'), 'test', '--list', '--reporter=json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  expect(r.status, `listing the conformance specs failed:\n${r.stderr}`).toBe(0);
+  const report = JSON.parse(r.stdout) as { suites: ListedSuite[]; errors?: unknown[] };
+  expect(report.errors ?? [], 'the specs load without errors').toEqual([]);
+  const ids = new Set<string>();
+  const walk = (s: ListedSuite) => {
+    for (const spec of s.specs ?? [])
+      for (const t of spec.tests) for (const a of t.annotations) if (a.type === 'requirement' && a.description) ids.add(a.description);
+    for (const c of s.suites ?? []) walk(c);
+  };
+  report.suites.forEach(walk);
+  return ids;
+}
+
+test('every requirement has a level, an operation, a title and a source sentence', () => {
+  for (const r of REQUIREMENTS.values()) {
+    expect(['MUST', 'SHOULD', 'INFO'], r.id).toContain(r.level);
+    expect(r.title.length, `${r.id} title`).toBeGreaterThan(10);
+    expect(r.source.length, `${r.id} source`).toBeGreaterThan(10);
+    expect(r.id, 'IDs are upper-case words joined by hyphens').toMatch(/^[A-Z0-9]+(-[A-Z0-9]+)+$/);
+  }
+});
+
+test('every MUST requirement is cited by at least one conformance test', () => {
+  const cited = citedIds();
+  const uncovered = [...REQUIREMENTS.values()].filter((r) => r.level === 'MUST' && !cited.has(r.id)).map((r) => r.id);
+  expect(uncovered, 'MUST requirements no test cites').toEqual([]);
+  const unknown = [...cited].filter((id) => !REQUIREMENTS.has(id));
+  expect(unknown, 'cited IDs missing from the catalogue').toEqual([]);
+});
+
+test('every operation of openapi.json is named by at least one requirement', () => {
+  const spec = path.resolve(ROOT, '../shared/spec/openapi.json');
+  expect(fs.existsSync(spec), `${spec} (the shared spec) must be present`).toBe(true);
+  const openapi = JSON.parse(fs.readFileSync(spec, 'utf8')) as { paths: Record<string, Record<string, { operationId: string }>> };
+  const byOperationId: Record<string, string> = {
+    'origin-cloud-regions-v2-upsert': 'put',
+    'origin-cloud-regions-v2-get': 'get',
+    'origin-cloud-regions-v2-delete': 'delete',
+    'origin-cloud-regions-v2-list': 'list',
+    'origin-cloud-regions-v2-batch-upsert': 'batch-put',
+    'origin-cloud-regions-v2-batch-delete': 'batch-delete',
+    'origin-cloud-regions-v2-supported-regions': 'supported-regions',
+  };
+  const ops = Object.values(openapi.paths).flatMap((p) => Object.values(p).map((o) => o.operationId));
+  expect(ops.length, 'operations in openapi.json').toBe(7);
+  for (const op of ops) {
+    const name = byOperationId[op];
+    expect(name, `${op} is known to the catalogue`).toBeDefined();
+    expect([...REQUIREMENTS.values()].some((r) => r.operation === name), `a requirement for ${op}`).toBe(true);
+  }
+});

@@ -1,0 +1,37 @@
+// Configuration: one module reads the environment; every bad value is a ConfigError naming it.
+import { expect, test } from '@playwright/test';
+import { ConfigError, loadConfig, parseRateLimit } from '../../suite/config';
+
+const ZONE = '0123456789abcdef0123456789abcdef';
+
+test('no configuration: the embedded target, full profile, destructive checks allowed', () => {
+  const c = loadConfig({});
+  expect(c).toMatchObject({ embedded: true, profile: 'full', allowDestructive: true, dryRun: false, strict: false });
+});
+
+test('a base URL needs a token and a zone id, and defaults to the budget profile without destructive checks', () => {
+  expect(() => loadConfig({ CONFORMANCE_BASE_URL: 'http://127.0.0.1:1/client/v4' })).toThrow(/CONFORMANCE_API_TOKEN and CONFORMANCE_ZONE_ID/);
+  const c = loadConfig({ CONFORMANCE_BASE_URL: 'http://127.0.0.1:1/client/v4/', CONFORMANCE_API_TOKEN: 't0ken', CONFORMANCE_ZONE_ID: ZONE });
+  expect(c).toMatchObject({ embedded: false, baseUrl: 'http://127.0.0.1:1/client/v4', profile: 'budget', allowDestructive: false });
+});
+
+test('bad values are configuration errors that name the variable', () => {
+  const base = { CONFORMANCE_BASE_URL: 'http://127.0.0.1:1/client/v4', CONFORMANCE_API_TOKEN: 't0ken', CONFORMANCE_ZONE_ID: ZONE };
+  const cases: Array<[Record<string, string>, RegExp]> = [
+    [{ CONFORMANCE_BASE_URL: 'not a url' }, /CONFORMANCE_BASE_URL/],
+    [{ CONFORMANCE_BASE_URL: 'ftp://x/y' }, /CONFORMANCE_BASE_URL/],
+    [{ ...base, CONFORMANCE_ZONE_ID: 'zone-1' }, /CONFORMANCE_ZONE_ID/],
+    [{ ...base, CONFORMANCE_ZONE_ID_B: ZONE }, /CONFORMANCE_ZONE_ID_B/],
+    [{ CONFORMANCE_SEED: 'abc' }, /CONFORMANCE_SEED/],
+    [{ CONFORMANCE_PROFILE: 'deep' }, /CONFORMANCE_PROFILE/],
+    [{ CONFORMANCE_RATE_LIMIT: '1200' }, /CONFORMANCE_RATE_LIMIT/],
+    [{ CONFORMANCE_ALLOW_DESTRUCTIVE: 'maybe' }, /CONFORMANCE_ALLOW_DESTRUCTIVE/],
+    [{ CONFORMANCE_NUM_RUNS: '0' }, /CONFORMANCE_NUM_RUNS/],
+  ];
+  for (const [env, re] of cases) expect(() => loadConfig(env), JSON.stringify(env)).toThrow(ConfigError), expect(() => loadConfig(env)).toThrow(re);
+});
+
+test('rate limits parse as REQUESTS/SECONDS', () => {
+  expect(parseRateLimit('1200/300')).toEqual({ requests: 1200, windowSeconds: 300 });
+  expect(() => parseRateLimit('0/300')).toThrow(ConfigError);
+});
