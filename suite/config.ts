@@ -126,7 +126,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = loadEnv()): Config {
     token,
     zoneId,
     zoneIdB,
-    allowDestructive: embedded || flag(env, 'CONFORMANCE_ALLOW_DESTRUCTIVE'),
+    // The embedded server's zones are the run's own: filling them harms nobody.
+    allowDestructive: flag(env, 'CONFORMANCE_ALLOW_DESTRUCTIVE') || embedded,
     dryRun: flag(env, 'CONFORMANCE_DRY_RUN'),
     seed,
     profile: profileText,

@@ -28,7 +28,10 @@ test('bad values are configuration errors that name the variable', () => {
     [{ CONFORMANCE_ALLOW_DESTRUCTIVE: 'maybe' }, /CONFORMANCE_ALLOW_DESTRUCTIVE/],
     [{ CONFORMANCE_NUM_RUNS: '0' }, /CONFORMANCE_NUM_RUNS/],
   ];
-  for (const [env, re] of cases) expect(() => loadConfig(env), JSON.stringify(env)).toThrow(ConfigError), expect(() => loadConfig(env)).toThrow(re);
+  for (const [env, re] of cases) {
+    expect(() => loadConfig(env), JSON.stringify(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env), JSON.stringify(env)).toThrow(re);
+  }
 });
 
 test('rate limits parse as REQUESTS/SECONDS', () => {
