@@ -1,0 +1,63 @@
+// Reads and parses a JSON request body for the operations that take one (update, bulkUpdate,
+// bulkDelete). Every failure becomes a 4xx reply; nothing here can throw.
+import type { IncomingMessage } from 'node:http';
+import { Code, fail } from './envelope';
+import type { Reply } from './types';
+
+export type BodyResult = { body: unknown } | { reply: Reply };
+
+function tooLarge(maxBytes: number): Reply {
+  const reply = fail(413, Code.bodyTooLarge, `request body is larger than ${maxBytes} bytes`);
+  // The rest of the body is not read; closing the connection keeps it from being parsed as a request.
+  reply.headers.connection = 'close';
+  return reply;
+}
+
+function receive(req: IncomingMessage, maxBytes: number): Promise<Buffer | null> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        // Stop buffering at once; the remaining bytes are discarded as they arrive.
+        req.off('data', onData);
+        req.resume();
+        resolve(null);
+      } else chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', () => resolve(Buffer.concat(chunks)));
+  });
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** `undefined` body when the request has none (zero bytes): each operation decides what that means. */
+export async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<BodyResult> {
+  const declared = Number(req.headers['content-length']);
+  if (declared > maxBytes) return { reply: tooLarge(maxBytes) };
+  const bytes = await receive(req, maxBytes);
+  if (!bytes) return { reply: tooLarge(maxBytes) };
+  if (bytes.length === 0) return { body: undefined };
+
+  // application/json with any parameters is accepted; no Content-Type at all is read as JSON too.
+  // Any other media type is refused with 9207 (shared/spec/README.md: "Wrong content type: code 9207").
+  const contentType = req.headers['content-type'];
+  const mediaType = contentType?.split(';')[0]!.trim().toLowerCase();
+  if (mediaType !== undefined && mediaType !== 'application/json') {
+    return { reply: fail(400, Code.unsupportedContentType, `Content-Type must be application/json, got ${JSON.stringify(contentType)}`) };
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return { reply: fail(400, Code.malformedJson, 'Malformed JSON in request body: not valid UTF-8') };
+  }
+  try {
+    return { body: JSON.parse(text) };
+  } catch (error) {
+    return { reply: fail(400, Code.malformedJson, `Malformed JSON in request body: ${(error as Error).message}`) };
+  }
+}

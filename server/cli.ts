@@ -1,0 +1,63 @@
+// `npm run serve`: the reference server as a process. Configuration comes from the environment only
+// (server/README.md lists every variable). A bad value prints an error naming the variable, exit 2.
+import { readFileSync } from 'node:fs';
+import { ConfigError, parseInteger, parseRateLimit, parseToken } from './config';
+import { createServer, type ServerOptions } from './index';
+
+const env = process.env;
+
+function stateFile(path: string): ServerOptions['initialZones'] {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError('REFERENCE_STATE_FILE', `cannot read ${path} as JSON: ${(error as Error).message}`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new ConfigError('REFERENCE_STATE_FILE', `${path} must hold a JSON object { "<zoneId>": [mappings] }`);
+  }
+  return data as ServerOptions['initialZones'];
+}
+
+/** Errors raised by createServer name an option; the CLI reports the variable that set it. */
+const VARIABLE_OF_OPTION: Record<string, string> = { initialZones: 'REFERENCE_STATE_FILE' };
+
+async function main(): Promise<void> {
+  const options: ServerOptions = {
+    host: env.HOST || '127.0.0.1',
+    port: parseInteger(env.PORT ?? '8787', 'PORT', 0, 65535),
+    token: env.REFERENCE_API_TOKEN === undefined ? undefined : parseToken(env.REFERENCE_API_TOKEN, 'REFERENCE_API_TOKEN'),
+    limit: env.REFERENCE_LIMIT === undefined ? undefined : parseInteger(env.REFERENCE_LIMIT, 'REFERENCE_LIMIT', 1),
+    rateLimit: parseRateLimit(env.REFERENCE_RATE_LIMIT, 'REFERENCE_RATE_LIMIT') ?? false,
+    initialZones: env.REFERENCE_STATE_FILE ? stateFile(env.REFERENCE_STATE_FILE) : undefined,
+    log: (line) => console.log(line),
+  };
+  let server;
+  try {
+    server = await createServer(options);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new ConfigError('PORT', `port ${options.port} is already in use`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAFNOSUPPORT') {
+      throw new ConfigError('HOST', `cannot listen on ${JSON.stringify(options.host)} (${code})`);
+    }
+    if (error instanceof ConfigError) {
+      const setting = Object.keys(VARIABLE_OF_OPTION).find((option) => error.setting.startsWith(option));
+      if (setting) throw new ConfigError(VARIABLE_OF_OPTION[setting]!, error.message);
+    }
+    throw error;
+  }
+  console.log(`Reference server listening on ${server.url}`);
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(`Configuration error: ${error.message}`);
+    process.exit(2);
+  }
+  console.error(error);
+  process.exit(1);
+});
