@@ -1,0 +1,12 @@
+// Runs the reference server's own tests alone: npx playwright test --config test/server/pw.local.config.ts
+// (npm run test:server). The root config is expected to hold the same thing as project "server-tests".
+import { defineConfig } from '@playwright/test';
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '**/*.test.ts',
+  fullyParallel: true,
+  timeout: 30_000,
+  reporter: [['list']],
+  projects: [{ name: 'server-tests' }],
+});
