@@ -10,6 +10,7 @@ import { sumStats } from '../stats';
 import { OBSERVATION, REQUIREMENT, VIOLATION, messageOf } from '../verify';
 import { loadExpectations, type Expectation } from './expectations';
 import { judge, type TestOutcome } from './model';
+import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
 
 export interface ConformanceReport {
@@ -39,7 +40,12 @@ export default class ConformanceReporter implements Reporter {
   onBegin(_config: FullConfig, _suite: Suite): void {}
 
   onTestEnd(test: TestCase, result: TestResult): void {
-    const annotations = [...test.annotations, ...result.annotations];
+    // Runtime annotations show up both on the test and on its result: count each once.
+    const seen = new Set<string>();
+    const annotations = [...test.annotations, ...result.annotations].filter((a) => {
+      const key = `${a.type}\u0000${a.description ?? ''}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
     const of = (type: string) => annotations.filter((a) => a.type === type).map((a) => a.description ?? '');
     const evidence = result.attachments
       .filter((a) => a.name.startsWith('evidence-') && a.body)
@@ -119,6 +125,7 @@ export default class ConformanceReporter implements Reporter {
     }
     fs.writeFileSync(path.join(reportsDir, 'conformance.json'), `${JSON.stringify(redactValue(report), null, 2)}\n`);
     fs.writeFileSync(path.join(reportsDir, 'conformance.md'), redact(renderMarkdown(report)));
+    fs.writeFileSync(path.join(reportsDir, 'conformance.html'), redact(renderHtml(redactValue(report))));
     printSummary(report);
   }
 
