@@ -35,7 +35,14 @@ export function rawRequest(baseUrl: string, { method, path, headers = {}, body }
     body === undefined ? undefined : typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: base.hostname, port: base.port, method, path: base.pathname + path, headers },
+      {
+        host: base.hostname,
+        port: base.port,
+        method,
+        path: base.pathname + path,
+        // Node sends no body framing for DELETE unless told the length.
+        headers: payload === undefined ? headers : { 'content-length': String(Buffer.byteLength(payload)), ...headers },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
