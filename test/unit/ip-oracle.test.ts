@@ -130,7 +130,7 @@ test('RFC 5952 section 4 and 5 examples, exactly', () => {
     ['2001:DB8::1', '2001:db8::1'], // 4.3 lowercase
     ['0:0:0:0:0:ffff:192.0.2.1', '::ffff:192.0.2.1'], // 5 mixed notation for mapped
   ];
-  for (const [input, out] of cases) expect(canonicalOf(input), input).toBe(out);
+  expect(cases.map(([input]) => canonicalOf(input))).toEqual(cases.map(([, out]) => out));
   expect(hexCanonical(parseAddress('::ffff:192.0.2.1')!)).toBe('::ffff:c000:201');
   expect(canonicalOf('::192.0.2.1'), 'IPv4-compatible stays hex').toBe('::c000:201');
   expect(canonicalOf('::ffff:c000:201')).toBe('::ffff:192.0.2.1');
@@ -149,9 +149,9 @@ test('the strict parser rejects everything that is not a plain address (decision
     '::ffff:192.0.513', '1.2.3.4::', '::1.2.3.4:5', '1:2:3:4:5:6:7:1.2.3.4', '::1.2.3.4.5', ':', ':::', '::0x1',
     '2001:db8::1\n', '2001:db8::1\u0000',
   ];
-  for (const t of rejected) expect(parseAddress(t), JSON.stringify(t)).toBeNull();
+  expect(rejected.filter((t) => parseAddress(t) !== null)).toEqual([]);
   const accepted = ['0.0.0.0', '255.255.255.255', '::', '::1', '1::', '::1.2.3.4', '1:2:3:4:5:6:1.2.3.4', '::1:2:3:4:5:6:7', 'FFFF::'];
-  for (const t of accepted) expect(parseAddress(t), t).not.toBeNull();
+  expect(accepted.filter((t) => parseAddress(t) === null)).toEqual([]);
 });
 
 test('lax IPv4 readings are exact (decision 4: what must never be stored)', () => {
