@@ -1,0 +1,115 @@
+// DELETE /zones/{zone_id}/origin/cloud_regions/batch: "Removes up to 100 IP-to-cloud-region mappings
+// in a single request. Each IP is validated independently — successfully deleted items are returned
+// in the succeeded array and IPs that could not be found or are invalid are returned in the failed
+// array" (openapi.json). The body is a JSON array of address strings, and a missing or non-array
+// body deletes nothing (decision 7): the SDK's bulkDelete sends no body unless told to, so a target
+// that read "no body" as "everything" would wipe the zone.
+import { covers, expect, test } from '../fixtures';
+import { entryFor } from '../fixtures/batch';
+import { checkStored } from '../fixtures/checks';
+import type { ApiResponse, BatchResult } from '../suite/client';
+import { ipv4Address, ipv6Address } from '../suite/ip/arbitraries';
+import { canonical, parseAddress } from '../suite/ip/oracle';
+import { representativeSpellings } from '../suite/ip/spellings';
+
+const v6 = ipv6Address().map(canonical);
+const v4 = ipv4Address().map(canonical);
+
+
+test.describe('batch DELETE', () => {
+  test(
+    'found addresses are deleted and listed in succeeded with their region and vendor; missing and invalid ones are listed in failed',
+    covers('BATCH-DELETE-APPLIES', 'BATCH-DELETE-PER-ITEM'),
+    async ({ api, addresses, regions, verify }) => {
+      const a = addresses.fresh(v6);
+      const b = addresses.fresh(v4);
+      const missing = addresses.fresh(v6);
+      const [pairA, pairB] = [regions.pair(0), regions.other(regions.pair(0))];
+      const put = await api.batchPut([
+        { origin_ip: a, ...pairA },
+        { origin_ip: b, ...pairB },
+      ]);
+      await verify.check('BATCH-PUT-APPLIES', () => expect(put.status, 'creating the mappings to delete').toBe(200));
+      const aSpelling = representativeSpellings(parseAddress(a)!).at(-1)!; // zero-padded, not canonical
+      const del = await api.batchDelete([aSpelling, missing, 'not-an-ip', b]);
+      await verify.check('BATCH-DELETE-APPLIES', () => {
+        expect(del.status, 'a batch DELETE mixing found, missing and invalid addresses is answered 200').toBe(200);
+        expect(entryFor(del.json?.result?.succeeded, a), `${a} (sent as "${aSpelling}") is listed in succeeded with its deleted region and vendor`).toMatchObject(pairA);
+        expect(entryFor(del.json?.result?.succeeded, b), `${b} is listed in succeeded with its deleted region and vendor`).toMatchObject(pairB);
+      });
+      await verify.check('BATCH-DELETE-PER-ITEM', () => {
+        expect(entryFor(del.json?.result?.failed, missing), `${missing}, never mapped, is listed in failed`).toBeDefined();
+        expect(entryFor(del.json?.result?.failed, 'not-an-ip'), '"not-an-ip" is listed in failed').toBeDefined();
+        expect(entryFor(del.json?.result?.succeeded, missing), `${missing} is not listed in succeeded`).toBeUndefined();
+      });
+      for (const ip of [a, b]) await checkStored(verify, 'BATCH-DELETE-APPLIES', api, ip, null, 'after the batch DELETE');
+    },
+  );
+
+  test(
+    'a missing, empty or non-array body ({}, "x", null, an object naming the address) deletes nothing, and is answered 400 (SHOULD)',
+    covers('BATCH-DELETE-NO-BODY', 'BATCH-DELETE-NO-BODY-400'),
+    async ({ api, addresses, regions, verify, ctx }) => {
+      const ip = addresses.fresh(v6);
+      const pair = regions.pair(0);
+      const put = await api.put(ip, { origin_ip: ip, ...pair });
+      await verify.check('PUT-CREATE', () => expect(put.status, `PUT ${ip}, the mapping that must survive`).toBe(200));
+      const path = `${api.collectionPath()}/batch`;
+      const cases: Array<[string, string | undefined]> = [
+        ['no body (what the SDK sends by default)', undefined],
+        ['an empty body with Content-Type application/json', ''],
+        ['{}', '{}'],
+        ['"x"', '"x"'],
+        ['null', 'null'],
+        ['an object naming the address', JSON.stringify({ origin_ips: [ip] })],
+      ];
+      for (const [name, body] of cases) {
+        const res: ApiResponse<BatchResult> =
+          body === undefined
+            ? await api.batchDelete(undefined)
+            : ((await api.raw('DELETE', path, body, { op: 'batch-delete', writes: [ip] })) as ApiResponse<BatchResult>);
+        if (res.status >= 200 && res.status < 300)
+          await verify.check('BATCH-DELETE-NO-BODY', () =>
+            expect(res.json?.result?.succeeded, `${name}: answered ${res.status}, so succeeded must be empty`).toEqual([]),
+          );
+        await verify.check('BATCH-DELETE-NO-BODY-400', () => expect(res.status, `${name}: answered 400`).toBe(400));
+        // The full profile reads the mapping back after each body, so a failure names the body at fault.
+        if (ctx.profile === 'full') await checkStored(verify, 'BATCH-DELETE-NO-BODY', api, ip, pair, `after ${name}`);
+      }
+      if (ctx.profile !== 'full') await checkStored(verify, 'BATCH-DELETE-NO-BODY', api, ip, pair, 'after every missing or non-array body');
+      const del = await api.delete(ip);
+      await verify.check('DELETE-REMOVES', () => expect(del.status, `DELETE of ${ip}`).toBe(200));
+    },
+  );
+
+  test(
+    'a batch DELETE of 101 addresses is a 4xx and deletes nothing; 100 addresses are accepted',
+    covers('BATCH-DELETE-MAX-ITEMS', 'BATCH-DELETE-APPLIES', 'BATCH-DELETE-PER-ITEM'),
+    async ({ api, addresses, regions, verify }) => {
+      const ip = addresses.fresh(v6);
+      const pair = regions.pair(0);
+      const put = await api.put(ip, { origin_ip: ip, ...pair });
+      await verify.check('PUT-CREATE', () => expect(put.status, `PUT ${ip}, the mapping that must survive`).toBe(200));
+      // The other addresses are claimed (no other test uses them) but never mapped.
+      const others = Array.from({ length: 100 }, () => addresses.fresh(v6));
+      // Raw: only the mapped address is journaled, so the cleanup does not batch-delete 101 addresses.
+      const over = await api.raw('DELETE', `${api.collectionPath()}/batch`, JSON.stringify([ip, ...others]), {
+        op: 'batch-delete',
+        writes: [ip],
+      });
+      await verify.check('BATCH-DELETE-MAX-ITEMS', () => {
+        expect(over.status, '101 addresses are rejected with a 4xx').toBeGreaterThanOrEqual(400);
+        expect(over.status, '101 addresses are rejected with a 4xx').toBeLessThan(500);
+      });
+      await checkStored(verify, 'BATCH-DELETE-MAX-ITEMS', api, ip, pair, 'after the rejected batch of 101');
+      const hundred = await api.batchDelete([ip, ...others.slice(0, 99)]);
+      await verify.check('BATCH-DELETE-APPLIES', () => {
+        expect(hundred.status, '100 addresses (the maximum) are accepted').toBe(200);
+        expect(entryFor(hundred.json?.result?.succeeded, ip), `${ip} is listed in succeeded`).toMatchObject({ origin_ip: ip, ...pair });
+      });
+      await verify.check('BATCH-DELETE-PER-ITEM', () =>
+        expect(hundred.json?.result?.failed?.length, 'the 99 addresses never mapped are listed in failed').toBe(99),
+      );
+    },
+  );
+});
