@@ -259,6 +259,15 @@ function isString(x: string | null | undefined): x is string {
   return typeof x === 'string';
 }
 
+// Unicode keeps every decimal digit set (Nd) as a run of ten code points from 0 to 9, so a digit's
+// value is its distance from the start of its run, modulo 10 (some runs are adjacent).
+function unicodeDigitToAscii(ch: string): string {
+  const cp = ch.codePointAt(0)!;
+  let start = cp;
+  while (/\p{Nd}/u.test(String.fromCodePoint(start - 1))) start--;
+  return String((cp - start) % 10);
+}
+
 // Repairs a lax server might apply before parsing (decision 6). Applied in this order, each
 // optionally, so e.g. " [2001:db8::1%eth0] " reaches 2001:db8::1.
 const REPAIRS: ReadonlyArray<(t: string) => string[]> = [
@@ -271,6 +280,7 @@ const REPAIRS: ReadonlyArray<(t: string) => string[]> = [
     }
   },
   (t) => [t.normalize('NFKC')], // full-width digits and the like
+  (t) => [t.replace(/\p{Nd}/gu, unicodeDigitToAscii)], // any decimal digit, as Python's int() reads them
   (t) => [t.trim()],
   (t) => [t.split(/[\s\0]/)[0]!], // C parsers (glibc inet_aton) stop at whitespace or NUL
   (t) => [t.replace(/^\[(.*)\](?::[0-9]*)?$/s, '$1')], // [v6] and [v6]:port
