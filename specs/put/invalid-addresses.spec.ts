@@ -11,6 +11,9 @@ interface InvalidCase {
   input: string;
   category: string;
   decision: number;
+  /** Where the text goes: in the path (percent-encoded once) and the body, or the body only
+   * (the empty text: an empty path segment would be another route). */
+  via: Array<'path' | 'body'>;
   why?: string;
 }
 
@@ -19,6 +22,7 @@ const cases = (
 ).cases;
 
 test.describe('PUT of text that is not a plain address', () => {
+  const firstOfCategory = new Set(cases.filter((c, i) => cases.findIndex((d) => d.category === c.category) === i).map((c) => c.id));
   for (const c of cases) {
     const ipv4Text = c.decision === 4;
     test(
@@ -26,13 +30,16 @@ test.describe('PUT of text that is not a plain address', () => {
         ? `non-canonical IPv4 ${JSON.stringify(c.input)} (${c.category}) is rejected with 400 (SHOULD) and never stored under an octal or hex reading`
         : `${JSON.stringify(c.input)} (${c.category}) is a 4xx failure (400 SHOULD) and stores nothing`,
       covers(...(ipv4Text ? ['IP-IPV4-NONCANONICAL-REJECTED', 'IP-IPV4-NO-OCTAL'] : ['IP-INVALID-REJECTED', 'IP-INVALID-400'])),
-      async ({ api, addresses, regions, verify, journal }) => {
+      async ({ api, addresses, regions, verify, journal, ctx }) => {
+        test.skip(ctx.profile === 'budget' && !firstOfCategory.has(c.id), 'budget profile: one case per category');
         const readings = laxReadings(c.input);
         const octal = new Set(octalOrHexReadings(c.input));
         // Readings that pre-existed in the zone are other people's: checked unchanged, never claimed.
         // A reading another test of this run holds cannot be judged here (its mapping is that test's).
         const judged = readings.filter((r) => addresses.claim(r) || journal.preexisting(api.zoneId, r));
-        const res = await api.put(c.input, { origin_ip: c.input, ...regions.pair(0) });
+        const pathIp = c.via.includes('path') ? c.input : addresses.fresh();
+        if (pathIp !== c.input) judged.push(pathIp);
+        const res = await api.put(pathIp, { origin_ip: c.input, ...regions.pair(0) });
         if (ipv4Text) {
           await verify.check('IP-IPV4-NONCANONICAL-REJECTED', () => expect(res.status, 'rejected with 400').toBe(400));
         } else {
