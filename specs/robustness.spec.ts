@@ -1,0 +1,299 @@
+// Robustness: decision 13, "No request, however malformed, may produce a 5xx from a conforming
+// server", and nothing malformed may store anything. Malformed JSON, non-JSON content types, a very
+// large body, odd path encodings (cases as data: fixtures/cases/robustness-paths.json, validated by
+// schemas/cases/robustness-path-case.schema.json) and methods no operation has. The api fixture
+// checks every response (no 5xx, application/json, the envelope of its status class); these tests
+// check the status and that nothing changed.
+import fs from 'node:fs';
+import path from 'node:path';
+import { covers, expect, test, type Pair } from '../fixtures';
+import { checkStored } from '../fixtures/checks';
+import type { ApiResponse } from '../suite/client';
+import type { Transport } from '../suite/http';
+import { ipv4Address, ipv6Address } from '../suite/ip/arbitraries';
+import { canonical } from '../suite/ip/oracle';
+import { SCHEMA_BASE, validate } from '../suite/schemas';
+import type { Verifier } from '../suite/verify';
+
+const v6 = ipv6Address().map(canonical);
+const v4 = ipv4Address().map(canonical);
+
+interface PathCase {
+  id: string;
+  address: 'ipv6' | 'ipv4';
+  path: string;
+  expect: 'address' | 'rejected' | 'either';
+  budget: boolean;
+  why: string;
+}
+
+const pathCases = (() => {
+  const data: unknown = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/cases/robustness-paths.json'), 'utf8'));
+  const { ok, errors } = validate(`${SCHEMA_BASE}cases/robustness-path-case.schema.json#/$defs/file`, data);
+  if (!ok) throw new Error(`fixtures/cases/robustness-paths.json does not match its schema:\n${errors.join('\n')}`);
+  return (data as { cases: PathCase[] }).cases;
+})();
+
+/** The case's path segment(s) for an address: {ip} as is, {ip:X} with every separator written as X. */
+function expand(template: string, ip: string): string {
+  const sep = ip.includes(':') ? ':' : '.';
+  return template.replace(/\{ip(?::([^}]+))?\}/g, (_, x: string | undefined) => (x === undefined ? ip : ip.split(sep).join(x)));
+}
+
+async function isFailure(verify: Verifier, id: string, res: ApiResponse, what: string) {
+  await verify.check(id, () => {
+    expect(res.status, `${what}: a 4xx`).toBeGreaterThanOrEqual(400);
+    expect(res.status, `${what}: a 4xx`).toBeLessThan(500);
+    expect(res.json?.success, `${what}: a failure envelope`).toBe(false);
+  });
+}
+
+/** A JSON mapping body as text, for bodies built by hand. */
+const bodyText = (ip: string, p: Pair) => JSON.stringify({ origin_ip: ip, ...p });
+
+test.describe('odd path encodings', () => {
+  for (const c of pathCases) {
+    const title =
+      c.expect === 'address'
+        ? `path "${c.path}" names the address: PUT stores it under its canonical text, GET and DELETE through the same path find it`
+        : c.expect === 'rejected'
+          ? `path "${c.path}" is a 4xx failure envelope, never a 5xx, and stores nothing; a DELETE through it deletes nothing`
+          : `path "${c.path}" either names the address (2xx, stored under its canonical text) or is a 4xx that stores nothing; never a 5xx`;
+    test(`${c.id} (${c.address}): ${title}`, covers('ROBUST-PATH-ENCODING'), async ({ api, addresses, regions, verify, ctx }) => {
+      test.skip(ctx.profile === 'budget' && !c.budget, 'budget profile: this path case runs in the full profile only');
+      const ip = addresses.fresh(c.address === 'ipv6' ? v6 : v4);
+      const pair = regions.pair(0);
+      const wire = `${api.collectionPath()}/${expand(c.path, ip)}`;
+      const what = `PUT ${expand(c.path, ip)} (${c.why})`;
+      const put = await api.raw('PUT', wire, bodyText(ip, pair), { op: 'put', writes: [ip] });
+
+      if (c.expect === 'address') {
+        await verify.check('ROBUST-PATH-ENCODING', () => {
+          expect(put.status, `${what}: accepted`).toBe(200);
+          expect(put.json?.result, `${what}: the mapping of ${ip}`).toMatchObject({ origin_ip: ip, ...pair });
+        });
+        await checkStored(verify, 'ROBUST-PATH-ENCODING', api, ip, pair, `after ${what}`);
+        const get = await api.raw('GET', wire, undefined, { op: 'get' });
+        await verify.check('ROBUST-PATH-ENCODING', () =>
+          expect(get.json?.result, `GET through the same path finds the mapping of ${ip}`).toMatchObject({ origin_ip: ip, ...pair }),
+        );
+        const del = await api.raw('DELETE', wire, undefined, { op: 'delete', writes: [ip] });
+        await verify.check('ROBUST-PATH-ENCODING', () => {
+          expect(del.status, 'DELETE through the same path').toBe(200);
+          expect((del.json?.result as { origin_ip?: unknown } | undefined)?.origin_ip, 'DELETE through the same path names the canonical address').toBe(ip);
+        });
+        await checkStored(verify, 'ROBUST-PATH-ENCODING', api, ip, null, 'after the DELETE through the same path');
+        return;
+      }
+
+      if (c.expect === 'either') {
+        const accepted = put.status >= 200 && put.status < 300;
+        if (accepted)
+          await verify.check('ROBUST-PATH-ENCODING', () =>
+            expect(put.json?.result, `${what}: accepted, so it is the mapping of ${ip}`).toMatchObject({ origin_ip: ip, ...pair }),
+          );
+        else await isFailure(verify, 'ROBUST-PATH-ENCODING', put, what);
+        await checkStored(verify, 'ROBUST-PATH-ENCODING', api, ip, accepted ? pair : null, `after ${what} (answered ${put.status})`);
+        verify.observe('ROBUST-PATH-ENCODING', `${c.id}: ${accepted ? 'resolved to the item and stored' : `refused with ${put.status}`}`);
+        if (accepted) {
+          const del = await api.delete(ip);
+          await verify.check('DELETE-REMOVES', () => expect(del.status, `DELETE of ${ip}`).toBe(200));
+        }
+        return;
+      }
+
+      await isFailure(verify, 'ROBUST-PATH-ENCODING', put, what);
+      await checkStored(verify, 'ROBUST-PATH-ENCODING', api, ip, null, `after ${what}`);
+      if (ctx.profile !== 'full') return;
+      // The full profile also DELETEs through the odd path while the address holds a mapping.
+      const created = await api.put(ip, { origin_ip: ip, ...pair });
+      await verify.check('PUT-CREATE', () => expect(created.status, `PUT ${ip}`).toBe(200));
+      const del = await api.raw('DELETE', wire, undefined, { op: 'delete', writes: [ip] });
+      await isFailure(verify, 'ROBUST-PATH-ENCODING', del, `DELETE ${expand(c.path, ip)}`);
+      await checkStored(verify, 'ROBUST-PATH-ENCODING', api, ip, pair, `after DELETE ${expand(c.path, ip)}`);
+      const cleanup = await api.delete(ip);
+      await verify.check('DELETE-REMOVES', () => expect(cleanup.status, `DELETE of ${ip}`).toBe(200));
+    });
+  }
+});
+
+test.describe('malformed bodies', () => {
+  test(
+    'a malformed JSON body on PUT is a 4xx failure envelope and stores nothing',
+    covers('ROBUST-MALFORMED-JSON'),
+    async ({ api, addresses, regions, verify, ctx }) => {
+      const ip = addresses.fresh(v6);
+      const good = bodyText(ip, regions.pair(0));
+      const cases: Array<[string, string | Buffer, boolean]> = [
+        ['truncated', good.slice(0, -1), true],
+        ['trailing garbage', `${good}x`, true],
+        ['single quotes', good.replace(/"/g, "'"), true],
+        // Outside any string, so no parser can read the bytes as a replacement character.
+        ['bytes that are not UTF-8', Buffer.concat([Buffer.from('{'), Buffer.from([0xff, 0xfe]), Buffer.from(good.slice(1))]), true],
+        ['a trailing comma', `${good.slice(0, -1)},}`, false],
+        ['two objects', `${good}${good}`, false],
+        ['a comment', `/* c */${good}`, false],
+        ['NaN', `${good.slice(0, -1)},"n":NaN}`, false],
+      ];
+      for (const [name, body, inBudget] of cases) {
+        if (ctx.profile === 'budget' && !inBudget) continue;
+        const res = await api.raw('PUT', `${api.collectionPath()}/${ip}`, body, { op: 'put', writes: [ip] });
+        await isFailure(verify, 'ROBUST-MALFORMED-JSON', res, `PUT with ${name} JSON`);
+      }
+      await checkStored(verify, 'ROBUST-MALFORMED-JSON', api, ip, null, 'after every malformed body');
+    },
+  );
+
+  test(
+    'a malformed JSON body on batch PUT or batch DELETE is a 4xx failure envelope and changes nothing',
+    covers('ROBUST-MALFORMED-JSON'),
+    async ({ api, addresses, regions, verify }) => {
+      const existing = addresses.fresh(v6);
+      const fresh = addresses.fresh(v6);
+      const pair = regions.pair(0);
+      const put = await api.put(existing, { origin_ip: existing, ...pair });
+      await verify.check('PUT-CREATE', () => expect(put.status, `PUT ${existing}`).toBe(200));
+      const batchPath = `${api.collectionPath()}/batch`;
+      const bput = await api.raw('PUT', batchPath, `[${bodyText(fresh, pair)}`, { op: 'batch-put', writes: [fresh] });
+      await isFailure(verify, 'ROBUST-MALFORMED-JSON', bput, 'batch PUT with a truncated array');
+      const bdel = await api.raw('DELETE', batchPath, `[${JSON.stringify(existing)}`, { op: 'batch-delete', writes: [existing] });
+      await isFailure(verify, 'ROBUST-MALFORMED-JSON', bdel, 'batch DELETE with a truncated array');
+      await checkStored(verify, 'ROBUST-MALFORMED-JSON', api, fresh, null, 'after the malformed batch PUT');
+      await checkStored(verify, 'ROBUST-MALFORMED-JSON', api, existing, pair, 'after the malformed batch DELETE');
+      const del = await api.batchDelete([existing, fresh]);
+      await verify.check('BATCH-DELETE-APPLIES', () => expect(del.status, 'batch DELETE of both').toBe(200));
+    },
+  );
+
+  test(
+    'a JSON body sent as text/plain or form-encoded is either refused with a 4xx that stores nothing or read as the JSON it is; never a 5xx, never stored as something else',
+    covers('ROBUST-CONTENT-TYPE'),
+    async ({ api, addresses, regions, verify, ctx }) => {
+      const types = ['text/plain', 'application/x-www-form-urlencoded', ...(ctx.profile === 'full' ? ['application/xml', 'multipart/form-data; boundary=x'] : [])];
+      const pair = regions.pair(0);
+      for (const type of types) {
+        const ip = addresses.fresh(v6);
+        const res = await api.raw('PUT', `${api.collectionPath()}/${ip}`, bodyText(ip, pair), { op: 'put', writes: [ip], headers: { 'content-type': type } });
+        const accepted = res.status >= 200 && res.status < 300;
+        if (!accepted) await isFailure(verify, 'ROBUST-CONTENT-TYPE', res, `PUT with Content-Type ${type}`);
+        await checkStored(verify, 'ROBUST-CONTENT-TYPE', api, ip, accepted ? pair : null, `after PUT with Content-Type ${type} (answered ${res.status})`);
+        verify.observe('ROBUST-CONTENT-TYPE', `PUT with Content-Type ${type}: ${res.status}`);
+        if (accepted) {
+          const del = await api.delete(ip);
+          await verify.check('DELETE-REMOVES', () => expect(del.status, `DELETE of ${ip}`).toBe(200));
+        }
+      }
+    },
+  );
+
+  test(
+    'a JSON array sent to batch DELETE as text/plain deletes at most the addresses it names, and nothing when refused',
+    covers('ROBUST-CONTENT-TYPE', 'BATCH-DELETE-NO-BODY'),
+    async ({ api, addresses, regions, verify }) => {
+      const named = addresses.fresh(v6);
+      const bystander = addresses.fresh(v6);
+      const pair = regions.pair(0);
+      const put = await api.batchPut([named, bystander].map((ip) => ({ origin_ip: ip, ...pair })));
+      await verify.check('BATCH-PUT-APPLIES', () => expect(put.status, 'creating two mappings').toBe(200));
+      const res = await api.raw('DELETE', `${api.collectionPath()}/batch`, JSON.stringify([named]), {
+        op: 'batch-delete',
+        writes: [named],
+        headers: { 'content-type': 'text/plain' },
+      });
+      const accepted = res.status >= 200 && res.status < 300;
+      if (!accepted) await isFailure(verify, 'ROBUST-CONTENT-TYPE', res, 'batch DELETE with Content-Type text/plain');
+      await checkStored(verify, 'ROBUST-CONTENT-TYPE', api, named, accepted ? null : pair, `the named address after batch DELETE as text/plain (answered ${res.status})`);
+      await checkStored(verify, 'BATCH-DELETE-NO-BODY', api, bystander, pair, 'an address the batch DELETE did not name');
+      const del = await api.batchDelete([named, bystander]);
+      await verify.check('BATCH-DELETE-APPLIES', () => expect(del.status, 'batch DELETE of both').toBe(200));
+    },
+  );
+
+  test(
+    'a 2 MiB body is a 4xx failure (the reference answers 413) and stores or deletes nothing',
+    covers('ROBUST-LARGE-BODY'),
+    async ({ api, addresses, regions, verify }) => {
+      const fresh = addresses.fresh(v6);
+      const existing = addresses.fresh(v6);
+      const pair = regions.pair(0);
+      const padding = 'a'.repeat(2 * 1024 * 1024);
+      const big = await api.raw('PUT', `${api.collectionPath()}/${fresh}`, JSON.stringify({ origin_ip: fresh, ...pair, padding }), {
+        op: 'put',
+        writes: [fresh],
+      });
+      await isFailure(verify, 'ROBUST-LARGE-BODY', big, 'PUT with a 2 MiB body');
+      await checkStored(verify, 'ROBUST-LARGE-BODY', api, fresh, null, 'after the 2 MiB PUT');
+      const put = await api.put(existing, { origin_ip: existing, ...pair });
+      await verify.check('PUT-CREATE', () => expect(put.status, `PUT ${existing}`).toBe(200));
+      const bigDelete = await api.raw('DELETE', `${api.collectionPath()}/batch`, JSON.stringify([existing, padding]), {
+        op: 'batch-delete',
+        writes: [existing],
+      });
+      await isFailure(verify, 'ROBUST-LARGE-BODY', bigDelete, 'batch DELETE with a 2 MiB body');
+      await checkStored(verify, 'ROBUST-LARGE-BODY', api, existing, pair, 'after the 2 MiB batch DELETE');
+      const del = await api.delete(existing);
+      await verify.check('DELETE-REMOVES', () => expect(del.status, `DELETE of ${existing}`).toBe(200));
+    },
+  );
+});
+
+test.describe('unexpected methods', () => {
+  test(
+    'POST, PATCH, and PUT or DELETE on the collection, are a 4xx failure envelope and change nothing; HEAD and OPTIONS are never a 5xx and change nothing',
+    covers('ROBUST-METHOD'),
+    async ({ api, addresses, regions, verify, ctx, transport }) => {
+      const existing = addresses.fresh(v6);
+      const fresh = addresses.fresh(v6);
+      const pair = regions.pair(0);
+      const other = regions.other(pair);
+      const put = await api.put(existing, { origin_ip: existing, ...pair });
+      await verify.check('PUT-CREATE', () => expect(put.status, `PUT ${existing}`).toBe(200));
+      const coll = api.collectionPath();
+      const writes = [existing, fresh];
+      const cases: Array<[string, string, string | undefined, boolean]> = [
+        ['POST', `${coll}/${existing}`, bodyText(existing, other), true],
+        ['PATCH', `${coll}/${existing}`, JSON.stringify({ region: other.region, vendor: other.vendor }), true],
+        ['POST', `${coll}/${fresh}`, bodyText(fresh, pair), false],
+        ['POST', coll, bodyText(fresh, pair), true],
+        ['PATCH', coll, JSON.stringify([{ origin_ip: fresh, ...pair }]), false],
+        // A "replace the collection" PUT or a DELETE of the collection would wipe the zone.
+        ['PUT', coll, JSON.stringify([{ origin_ip: fresh, ...pair }]), true],
+        ['DELETE', coll, undefined, true],
+        ['DELETE', coll, JSON.stringify([existing]), true],
+        ['POST', `${coll}/batch`, JSON.stringify([{ origin_ip: fresh, ...pair }]), true],
+        ['PATCH', `${coll}/batch`, JSON.stringify([{ origin_ip: existing, ...other }]), false],
+        ['PUT', `${coll}/supported_regions`, bodyText(fresh, pair), true],
+        ['DELETE', `${coll}/supported_regions`, undefined, false],
+        ['POST', `${coll}/supported_regions`, undefined, false],
+      ];
+      for (const [method, p, body, inBudget] of cases) {
+        if (ctx.profile === 'budget' && !inBudget) continue;
+        const res = await api.raw(method, p, body, { writes });
+        await isFailure(verify, 'ROBUST-METHOD', res, `${method} ${p.slice(coll.length) || '(collection)'}`);
+      }
+      // HEAD has no body to judge, and OPTIONS may be answered by a CORS layer: they are sent around
+      // the api fixture's envelope check; only the status is judged.
+      const bare: Array<[string, string]> = [
+        ['HEAD', `${coll}/${existing}`],
+        ['OPTIONS', coll],
+        ...(ctx.profile === 'full' ? ([['HEAD', coll], ['OPTIONS', `${coll}/${existing}`]] as Array<[string, string]>) : []),
+      ];
+      for (const [method, p] of bare) {
+        const res = await sendBare(transport, method, p);
+        await verify.check('ROBUST-METHOD', () => expect(res.status, `${method} ${p.slice(coll.length) || '(collection)'}: never a 5xx`).toBeLessThan(500), res);
+      }
+      await checkStored(verify, 'ROBUST-METHOD', api, existing, pair, 'after the unexpected methods');
+      // DELETE with the real token: 404 shows nothing was stored (and leaves nothing to clean up).
+      const notStored = await api.delete(fresh);
+      await verify.check('ROBUST-METHOD', () => expect(notStored.status, `nothing was stored under ${fresh}`).toBe(404));
+      const del = await api.delete(existing);
+      await verify.check('DELETE-REMOVES', () => expect(del.status, `DELETE of ${existing}`).toBe(200));
+    },
+  );
+});
+
+/** A request that bypasses the api fixture's response checks (HEAD, OPTIONS). */
+async function sendBare(transport: Transport, method: string, p: string): Promise<ApiResponse> {
+  const raw = await transport.send({ method, path: p, kind: `${method} (raw)` });
+  return { op: undefined, status: raw.status, headers: raw.headers, bodyText: raw.bodyText, json: undefined, exchange: raw.exchange };
+}
