@@ -6,6 +6,7 @@ export default defineConfig({
   testDir: '.',
   testMatch: '**/*.test.ts',
   fullyParallel: true,
+  workers: 2, // most tests wait on sockets, not on the CPU
   timeout: 30_000,
   reporter: [['list']],
   projects: [{ name: 'server-tests' }],

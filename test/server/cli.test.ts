@@ -1,0 +1,79 @@
+// `npm run serve` (server/cli.ts) as a process: one URL line at start, one log line per request
+// without the token, a clean exit 0 on SIGTERM/SIGINT, and exit 2 naming the variable on bad config.
+// The test spawns the local tsx binary, which relays signals to the server; `npx tsx` does not
+// (npx dies of the SIGTERM and leaves the server running).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, test } from './fixtures';
+
+const ROOT = resolve(__dirname, '../..');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+const CLI_TOKEN = 'cli-secret-token-123';
+const ZONE = '0123456789abcdef0123456789abcdef';
+
+function serve(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const child = spawn(TSX, ['server/cli.ts'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitFor<T>(probe: () => T | undefined, what: string, ms = 20_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+test.describe('npm run serve (server/cli.ts)', () => {
+  test.describe.configure({ mode: 'parallel' });
+
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    test(`prints its URL, logs requests without the token, and exits 0 on ${signal}`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'reference-cli-'));
+      const state = join(dir, 'state.json');
+      writeFileSync(state, JSON.stringify({ [ZONE]: [{ origin_ip: '2001:DB8::7', vendor: 'gcp', region: 'us-central1' }] }));
+      const { child, output, exited } = serve({ PORT: '0', REFERENCE_API_TOKEN: CLI_TOKEN, REFERENCE_STATE_FILE: state, REFERENCE_RATE_LIMIT: '1200/300' });
+      try {
+        const url = await waitFor(() => /^Reference server listening on (http:\/\/127\.0\.0\.1:\d+\/client\/v4)\n/.exec(output())?.[1], 'the URL line');
+        const res = await fetch(`${url}/zones/${ZONE}/origin/cloud_regions/2001:db8::7`, { headers: { authorization: `Bearer ${CLI_TOKEN}` } });
+        expect(res.status).toBe(200);
+        expect((await res.json()).result).toMatchObject({ origin_ip: '2001:db8::7', vendor: 'gcp' }); // from REFERENCE_STATE_FILE
+        expect(res.headers.get('ratelimit-policy')).toBe('"default";q=1200;w=300'); // REFERENCE_RATE_LIMIT
+        await fetch(`${url}/zones/${ZONE}/origin/cloud_regions/${CLI_TOKEN}`, { headers: { authorization: `Bearer ${CLI_TOKEN}` } });
+        const lines = await waitFor(() => {
+          const l = output().trim().split('\n');
+          return l.length >= 3 ? l : undefined;
+        }, 'two log lines');
+        expect(lines[1]).toMatch(new RegExp(`^GET /client/v4/zones/${ZONE}/origin/cloud_regions/2001:db8::7 200 \\d+\\.\\dms$`));
+        expect(lines[2]).toMatch(/ 400 \d+\.\dms$/);
+        expect(output()).not.toContain(CLI_TOKEN);
+        child.kill(signal);
+        expect(await exited).toBe(0);
+      } finally {
+        child.kill('SIGKILL');
+      }
+    });
+  }
+
+  const bad: Array<[Record<string, string>, string]> = [
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '0', REFERENCE_RATE_LIMIT: '5' }, 'REFERENCE_RATE_LIMIT'],
+    [{ PORT: '0', REFERENCE_API_TOKEN: 'has space' }, 'REFERENCE_API_TOKEN'],
+    [{ PORT: '0', REFERENCE_STATE_FILE: '/nonexistent/state.json' }, 'REFERENCE_STATE_FILE'],
+  ];
+  for (const [env, variable] of bad) {
+    test(`a bad ${variable} exits with code 2 and names the variable`, async () => {
+      const { output, exited } = serve(env);
+      expect(await exited).toBe(2);
+      expect(output()).toContain(`Configuration error: ${variable}`);
+    });
+  }
+});
