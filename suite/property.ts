@@ -24,7 +24,14 @@ export async function runProperty<T>(
   env: PropertyEnv,
   arb: fc.Arbitrary<T>,
   predicate: (value: T) => Promise<void>,
-  options: { numRuns?: number; name?: string; describe?: (value: T) => string } = {},
+  options: {
+    numRuns?: number;
+    name?: string;
+    describe?: (value: T) => string;
+    /** More variables the replay command needs (fc.commands' replayPath: a seed and path alone do not
+     * replay which commands ran while shrinking). */
+    replayEnv?: (value: T) => Record<string, string>;
+  } = {},
 ): Promise<void> {
   const { verify, ctx, testInfo } = env;
   const seed = propertySeed(ctx.seed, `${testInfo.titlePath.join(' > ')}${options.name ? ` > ${options.name}` : ''}`);
@@ -53,7 +60,10 @@ export async function runProperty<T>(
   const [value] = details.counterexample;
   const shown = options.describe ? options.describe(value) : fc.stringify(value);
   verify.context = `counterexample (shrunk): ${shown}\nfast-check seed ${details.seed}, path "${details.counterexamplePath}"`;
-  verify.replayPrefix = `CONFORMANCE_FC_PATH="${details.counterexamplePath}" `;
+  const replayVars = { CONFORMANCE_FC_PATH: details.counterexamplePath, ...options.replayEnv?.(value) };
+  verify.replayPrefix = Object.entries(replayVars)
+    .map(([k, v]) => `${k}="${v}" `)
+    .join('');
   try {
     await predicate(value);
   } catch (e) {
