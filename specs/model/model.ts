@@ -107,6 +107,10 @@ export class Model {
   readonly writes: Write[] = [];
   /** Steps run so far, reads included, so that numbers match the printed sequence. */
   step = 0;
+  /** Keys a write request named (recorded before it goes out): the run deletes them at its end,
+   * whatever the target answered (a DELETE that answers 200 and keeps the mapping must not leak
+   * into the next run, nor stay in the zone). */
+  readonly sent = new Set<string>();
 
   constructor(readonly world: World) {}
 

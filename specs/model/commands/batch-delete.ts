@@ -30,6 +30,7 @@ export class BatchDeleteCommand implements fc.AsyncCommand<Model, Real> {
   async run(m: Model, r: Real): Promise<void> {
     const step = ++m.step;
     const targets = this.plan(m.world);
+    for (const t of targets) m.sent.add(t.key);
     const res = await r.api.batchDelete(targets.map((t) => t.text));
     const what = `step ${step}, ${this}`;
     const result = res.json?.result;

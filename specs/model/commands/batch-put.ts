@@ -79,6 +79,8 @@ export class BatchPutCommand implements fc.AsyncCommand<Model, Real> {
   async run(m: Model, r: Real): Promise<void> {
     const step = ++m.step;
     const plan = this.plan(m.world);
+    for (const key of plan.valid.keys()) m.sent.add(key);
+    if (plan.invalid) m.sent.add(plan.invalid.target.key);
     const res = await r.api.batchPut(plan.body);
     const what = `step ${step}, ${this}`;
     const result = res.json?.result;

@@ -18,6 +18,7 @@ export class DeleteCommand implements fc.AsyncCommand<Model, Real> {
   async run(m: Model, r: Real): Promise<void> {
     const step = ++m.step;
     const t = resolve(m.world, this.target);
+    m.sent.add(t.key);
     const res = await r.api.delete(t.text);
     const what = `step ${step}, ${this}`;
     const held = m.mappings.has(t.key);

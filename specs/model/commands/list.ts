@@ -64,7 +64,7 @@ export class ListCommand implements fc.AsyncCommand<Model, Real> {
       const pages = listing.seen.filter((s) => s.key === key).map((s) => s.page);
       await r.verify.check(
         pages.length === 0 ? m.blame(key, 'LIST-REFLECTS-WRITES') : 'LIST-PAGES-PARTITION',
-        () => expect(pages, `${what}: ${m.explain(key)}, so exactly one page lists it (pages that did, twice over)`).toHaveLength(1),
+        () => expect(pages, `${what}: ${m.explain(key)}, so the pages list it exactly once (listed on pages [${pages.join(', ')}])`).toHaveLength(1),
         listing.responses,
       );
     }

@@ -35,6 +35,7 @@ export class PutCommand implements fc.AsyncCommand<Model, Real> {
     const t = resolve(m.world, this.target);
     const pair = pairOf(m.world, this.pair);
     const id = m.mappings.has(t.key) ? 'PUT-REPLACE' : 'PUT-CREATE';
+    m.sent.add(t.key);
     const res = await r.api.put(t.text, { origin_ip: t.text, ...pair });
     const what = `step ${step}, ${this}`;
     const got = res.json?.result;
