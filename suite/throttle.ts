@@ -115,6 +115,11 @@ export function startGate(rateLimit?: RateLimit): Promise<Gate> {
     res.statusCode = 404;
     res.end();
   });
+  // Workers keep their connection to the gate open between calls. Node's defaults would close an idle
+  // one after 5 s (racing a worker that reuses it: "socket hang up") and end a /lock call that waits
+  // longer than 5 minutes for a zone-wide test: neither belongs on a private loopback gate.
+  server.keepAliveTimeout = 0;
+  server.requestTimeout = 0;
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
