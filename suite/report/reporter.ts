@@ -77,6 +77,8 @@ export default class ConformanceReporter implements Reporter {
   }
 
   async onEnd(result: FullResult): Promise<void> {
+    // `playwright test --list` (used to check shards) runs no test and no global setup: no report.
+    if (process.argv.includes('--list')) return;
     const runDir = process.env.CONFORMANCE_RUN_CONTEXT
       ? (JSON.parse(process.env.CONFORMANCE_RUN_CONTEXT) as { runDir: string }).runDir
       : undefined;
