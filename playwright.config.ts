@@ -19,6 +19,8 @@ export default defineConfig({
     ['list'],
     ['junit', { outputFile: path.join(reports, 'junit.xml') }],
     ['html', { outputFolder: path.join(reports, 'html'), open: 'never' }],
+    // Shards (--shard i/n) each leave reports/blob/report-<i>.zip: `npx playwright merge-reports` joins them (docs/ci.md).
+    ['blob', { outputDir: path.join(reports, 'blob') }],
     ['./suite/report/reporter.ts'],
   ],
   // No traces, videos or screenshots: they would carry request headers, and API tests have no page.

@@ -1,0 +1,96 @@
+// Merges the conformance.json of several shards (`--shard i/n`, one machine each) into one report.
+// Each shard ran a part of the tests, so a requirement its tests did not reach is "skipped" there:
+// the merged status is the most telling one over the shards (failed > expected-failure > passed >
+// skipped), request figures are summed, and the verdict is judged again on the merged matrix.
+import type { RequirementRow, RequirementStatus } from './model';
+import type { ConformanceReport } from './reporter';
+
+const RANK: Record<RequirementStatus, number> = { skipped: 0, passed: 1, 'expected-failure': 2, failed: 3 };
+
+const uniq = <T>(xs: T[]): T[] => [...new Set(xs)];
+
+function mergeRows(rows: RequirementRow[]): RequirementRow {
+  const worst = rows.reduce((a, b) => (RANK[b.status] > RANK[a.status] ? b : a));
+  const merged: RequirementRow = {
+    id: worst.id,
+    level: worst.level,
+    operation: worst.operation,
+    status: worst.status,
+    title: worst.title,
+    source: worst.source,
+    tests: uniq(rows.flatMap((r) => r.tests)),
+  };
+  const failures = rows.flatMap((r) => r.failures ?? []);
+  if (failures.length) merged.failures = failures;
+  const evidence = rows.flatMap((r) => r.evidence ?? []);
+  if (evidence.length) merged.evidence = evidence;
+  const observations = uniq(rows.flatMap((r) => r.observations ?? []));
+  if (observations.length) merged.observations = observations;
+  // A skip reason only matters when no shard ran the requirement; an expectation's reason always.
+  const telling = merged.status === 'skipped' ? rows : rows.filter((r) => r.status !== 'skipped');
+  const reasons = uniq(telling.map((r) => r.reason).filter((x): x is string => !!x));
+  if (reasons.length) merged.reason = reasons.join('; ');
+  if (merged.status === 'passed' && rows.some((r) => r.stale)) merged.stale = true;
+  if (rows.some((r) => r.expired)) merged.expired = true;
+  return merged;
+}
+
+export interface MergedReport extends ConformanceReport {
+  shards: Array<{ source: string; verdict: string; seed: number | null; requests: number; target: string | null }>;
+}
+
+export function mergeReports(inputs: Array<{ source: string; report: ConformanceReport }>): MergedReport {
+  if (!inputs.length) throw new Error('nothing to merge');
+  const reports = inputs.map((i) => i.report);
+  const first = reports[0]!;
+  const byId = new Map<string, RequirementRow[]>();
+  for (const r of reports) for (const row of r.requirements) byId.set(row.id, [...(byId.get(row.id) ?? []), row]);
+  const requirements = [...byId.values()].map(mergeRows);
+  const strict = reports.some((r) => r.strict);
+  const summary: Record<string, number> = {};
+  for (const q of requirements) summary[`${q.level} ${q.status}`] = (summary[`${q.level} ${q.status}`] ?? 0) + 1;
+  const errors = reports.flatMap((r, i) => r.errors.map((e) => `${inputs[i]!.source}: ${e}`));
+  const sameIds = reports.every((r) => r.requirements.length === first.requirements.length);
+  if (!sameIds) errors.push('the shards were run by different suite versions: their requirement catalogues differ');
+  const failing = requirements.some((q) => q.status === 'failed' && (q.level === 'MUST' || (strict && q.level === 'SHOULD')));
+  const byKind: Record<string, number> = {};
+  for (const r of reports) for (const [k, n] of Object.entries(r.requestsByKind)) byKind[k] = (byKind[k] ?? 0) + n;
+  const targets = reports.map((r) => r.target).filter((t): t is NonNullable<typeof t> => !!t);
+  const seeds = uniq(reports.map((r) => r.seed));
+  const started = reports.map((r) => r.startedAt).filter((s): s is string => !!s).sort();
+  return {
+    verdict: errors.length || reports.some((r) => r.verdict === 'error') ? 'error' : failing ? 'fail' : 'pass',
+    target: targets.length
+      ? {
+          baseUrl: uniq(targets.map((t) => t.baseUrl)).join(', '),
+          embedded: targets.every((t) => t.embedded),
+          zones: uniq(targets.flatMap((t) => t.zones)),
+        }
+      : null,
+    suiteVersion: first.suiteVersion,
+    seed: seeds.length === 1 ? seeds[0]! : first.seed,
+    profile: uniq(reports.map((r) => r.profile)).join(', ') || null,
+    strict,
+    startedAt: started[0] ?? null,
+    finishedAt: reports.map((r) => r.finishedAt).sort().at(-1)!,
+    requests: reports.reduce((a, r) => a + r.requests, 0),
+    requestsByKind: byKind,
+    rateLimit: {
+      responses429: reports.reduce((a, r) => a + r.rateLimit.responses429, 0),
+      waitedMs: reports.reduce((a, r) => a + r.rateLimit.waitedMs, 0),
+    },
+    transportRetries: reports.reduce((a, r) => a + r.transportRetries, 0),
+    summary,
+    requirements,
+    staleExpectations: requirements.filter((q) => q.stale).map((q) => q.id),
+    unattributedFailures: reports.flatMap((r) => r.unattributedFailures),
+    errors,
+    shards: inputs.map(({ source, report }) => ({
+      source,
+      verdict: report.verdict,
+      seed: report.seed,
+      requests: report.requests,
+      target: report.target?.baseUrl ?? null,
+    })),
+  };
+}
