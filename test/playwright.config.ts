@@ -11,5 +11,7 @@ export default defineConfig({
   projects: [
     { name: 'unit', testDir: './unit' },
     { name: 'server', testDir: './server' },
+    // Runs the real CLIs as child processes against reference servers on 127.0.0.1 (test/e2e/helpers).
+    { name: 'e2e', testDir: './e2e' },
   ],
 });

@@ -1,0 +1,159 @@
+// Runs the suite's real command-line tools as child processes, the way a user or CI does, against a
+// target the test started on 127.0.0.1, with reports and run state in a temporary directory.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '../../..');
+const TSX = require.resolve('tsx/cli');
+
+export interface Dirs {
+  root: string;
+  reports: string;
+  state: string;
+}
+
+/**
+ * Temporary directories live in memory where the machine has /dev/shm: the limit scenario writes
+ * 3,500 lease files, which take seconds on a slow disk and milliseconds on tmpfs.
+ */
+const TMP = fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
+
+export function tempDirs(prefix: string): Dirs {
+  const root = fs.mkdtempSync(path.join(TMP, `e2e-${prefix}-`));
+  return { root, reports: path.join(root, 'reports'), state: path.join(root, 'state') };
+}
+
+/** The zone the external-target tests write in (32 hex digits). */
+export const ZONE = '0e2e0000000000000000000000000001';
+
+export interface Target {
+  url: string;
+  token: string;
+  zone?: string;
+}
+
+/**
+ * The environment of a run: every CONFORMANCE_* variable of the parent is dropped (and the repo's .env
+ * cannot fill them in: each is set, empty when unused), so a test sees only what it sets.
+ */
+export function runEnv(dirs: Dirs, target: Target | undefined, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!/^(CONFORMANCE_|PLAYWRIGHT_|PW_|TEST_|FORCE_COLOR|CI$)/.test(k)) env[k] = v;
+  for (const name of [
+    'BASE_URL', 'API_TOKEN', 'ZONE_ID', 'ZONE_ID_B', 'ALLOW_DESTRUCTIVE', 'SEED', 'PROFILE', 'RATE_LIMIT', 'DRY_RUN',
+    'STRICT', 'NUM_RUNS', 'WORKERS', 'FC_PATH',
+  ])
+    env[`CONFORMANCE_${name}`] = '';
+  Object.assign(env, {
+    CONFORMANCE_REPORTS_DIR: dirs.reports,
+    CONFORMANCE_STATE_DIR: dirs.state,
+    CONFORMANCE_EXPECTATIONS: path.join(dirs.root, 'conformance.expectations.json'),
+    CONFORMANCE_SEED: '20261128',
+    CONFORMANCE_NUM_RUNS: '3',
+    // One worker: the selections are small, and the e2e tests themselves run two at a time.
+    CONFORMANCE_WORKERS: '1',
+    ...(target ? { CONFORMANCE_BASE_URL: target.url, CONFORMANCE_API_TOKEN: target.token, CONFORMANCE_ZONE_ID: target.zone ?? ZONE } : {}),
+    ...extra,
+  });
+  return env;
+}
+
+export interface Result {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+export interface Running {
+  child: ChildProcess;
+  done: Promise<Result>;
+  /** SIGKILL to the whole process group: npm, tsx, the Playwright runner and its workers. */
+  killGroup(): void;
+}
+
+/** Starts a command in a process group of its own (so kill -9 reaches every process of the run). */
+export function start(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 90_000): Running {
+  const t0 = Date.now();
+  const child = spawn(command, args, { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+  const killGroup = () => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
+  const timer = setTimeout(killGroup, timeoutMs);
+  const done = new Promise<Result>((resolve) => {
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr, ms: Date.now() - t0 });
+    });
+  });
+  return { child, done, killGroup };
+}
+
+/** `npx tsx suite/cli/<tool>.ts ...args` (tsx run directly: npx adds a second of start-up). */
+export function tool(name: 'run' | 'cleanup' | 'merge', args: string[], env: NodeJS.ProcessEnv, timeoutMs?: number): Running {
+  return start(process.execPath, [TSX, `suite/cli/${name}.ts`, ...args], env, timeoutMs);
+}
+
+export const conformance = (args: string[], env: NodeJS.ProcessEnv, timeoutMs?: number) => tool('run', args, env, timeoutMs).done;
+
+/** The run's conformance.json. */
+export function report(dirs: Dirs): Report {
+  return JSON.parse(fs.readFileSync(path.join(dirs.reports, 'conformance.json'), 'utf8')) as Report;
+}
+
+export interface Row {
+  id: string;
+  level: string;
+  status: string;
+  failures?: string[];
+  evidence?: Array<{
+    requirement: string;
+    level: string;
+    expected: string;
+    detail: string;
+    replay: string;
+    exchanges: Array<{
+      request: { method: string; url: string; headers: Record<string, string>; body?: string };
+      response?: { status: number; headers: Record<string, string>; body: string };
+      curl: string;
+    }>;
+  }>;
+  stale?: boolean;
+  expired?: boolean;
+  reason?: string;
+}
+
+export interface Report {
+  verdict: string;
+  requests: number;
+  seed: number;
+  rateLimit: { responses429: number; waitedMs: number };
+  transportRetries: number;
+  requirements: Row[];
+  staleExpectations: string[];
+  errors: string[];
+  unattributedFailures: string[];
+}
+
+export const row = (r: Report, id: string): Row => {
+  const found = r.requirements.find((q) => q.id === id);
+  if (!found) throw new Error(`no requirement ${id} in the report`);
+  return found;
+};
+
+/** Shown when an expectation on a run fails: what the run printed. */
+export function transcript(r: Result): string {
+  const tail = (s: string) => s.split('\n').slice(-60).join('\n');
+  return `exit ${r.code ?? r.signal} after ${r.ms} ms\n--- stdout ---\n${tail(r.stdout)}\n--- stderr ---\n${tail(r.stderr)}`;
+}
