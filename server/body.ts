@@ -13,7 +13,9 @@ function tooLarge(maxBytes: number): Reply {
   return reply;
 }
 
-function receive(req: IncomingMessage, maxBytes: number): Promise<Buffer | null> {
+type Received = { bytes: Buffer } | { failure: 'too large' | 'aborted' };
+
+function receive(req: IncomingMessage, maxBytes: number): Promise<Received> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -23,12 +25,14 @@ function receive(req: IncomingMessage, maxBytes: number): Promise<Buffer | null>
         // Stop buffering at once; the remaining bytes are discarded as they arrive.
         req.off('data', onData);
         req.resume();
-        resolve(null);
+        resolve({ failure: 'too large' });
       } else chunks.push(chunk);
     };
     req.on('data', onData);
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => resolve({ bytes: Buffer.concat(chunks) }));
+    // A client that went away mid-body: a truncated body must never be applied (first resolve wins).
+    req.on('error', () => resolve({ failure: 'aborted' }));
+    req.on('close', () => resolve({ failure: 'aborted' }));
   });
 }
 
@@ -38,8 +42,11 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<BodyResult> {
   const declared = Number(req.headers['content-length']);
   if (declared > maxBytes) return { reply: tooLarge(maxBytes) };
-  const bytes = await receive(req, maxBytes);
-  if (!bytes) return { reply: tooLarge(maxBytes) };
+  const received = await receive(req, maxBytes);
+  if ('failure' in received) {
+    return { reply: received.failure === 'too large' ? tooLarge(maxBytes) : fail(400, Code.invalidBody, 'request body was not received completely') };
+  }
+  const { bytes } = received;
   if (bytes.length === 0) return { body: undefined };
 
   // application/json with any parameters is accepted; no Content-Type at all is read as JSON too.

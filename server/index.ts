@@ -214,7 +214,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Referen
       reply = rate && !rate.allowed
         ? fail(429, Code.rateLimited, 'Please wait and consider throttling your request speed')
         : await route(req, info);
-      reply.headers = { 'content-type': 'application/json', ...rate?.headers, ...reply.headers };
+      reply = { ...reply, headers: { 'content-type': 'application/json', ...rate?.headers, ...reply.headers } };
       reply = resolved.reply(reply, info);
       write(res, reply);
     } catch (error) {

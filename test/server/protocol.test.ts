@@ -112,6 +112,19 @@ test.describe('request bodies', () => {
     expect(await listAll(api, zone)).toEqual([]);
   });
 
+  test('a client that disconnects mid-body changes nothing and the server keeps serving', async ({ server, api, zone }) => {
+    const body = JSON.stringify([mapping('192.0.2.1')]);
+    await new Promise<void>((resolve) => {
+      const socket = connect(server.port, '127.0.0.1', () => {
+        socket.write(`PUT /client/v4${paths(zone).batch} HTTP/1.1\r\nHost: x\r\nAuthorization: ${AUTH.authorization}\r\n` +
+          `Content-Type: application/json\r\nContent-Length: ${body.length + 10}\r\n\r\n${body}`);
+        setTimeout(() => { socket.destroy(); resolve(); }, 100);
+      });
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await listAll(api, zone)).toEqual([]);
+  });
+
   test('a request Node cannot parse still gets a JSON failure envelope', async ({ server }) => {
     const { port } = server;
     const answer = await new Promise<string>((resolve, reject) => {
