@@ -107,6 +107,12 @@ export class Transport {
       try {
         res = await this.once(req.method, req.path, headers, body);
       } catch (e) {
+        // A kept-alive socket the server closed while idle: the request never reached it, so it is
+        // safe to send again whatever the method (Node's http documentation, "reusedSocket").
+        if ((e as StaleSocket).staleSocket && attempts < 5) {
+          record((s) => s.transportRetries++);
+          continue;
+        }
         if (transportFailures < retries) {
           transportFailures++;
           record((s) => s.transportRetries++);
@@ -179,7 +185,10 @@ export class Transport {
         },
       );
       r.on('timeout', () => r.destroy(new Error(`no answer within ${this.options.timeoutMs ?? 30_000} ms`)));
-      r.on('error', reject);
+      r.on('error', (e: NodeJS.ErrnoException) => {
+        if (r.reusedSocket && (e.code === 'ECONNRESET' || e.code === 'EPIPE')) (e as StaleSocket).staleSocket = true;
+        reject(e);
+      });
       r.end(body);
     });
   }
@@ -188,6 +197,8 @@ export class Transport {
     this.agent.destroy();
   }
 }
+
+type StaleSocket = Error & { staleSocket?: boolean };
 
 function shown(text: string): string {
   const t = redact(text);

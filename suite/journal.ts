@@ -141,8 +141,8 @@ export class Journal {
   }
 }
 
-/** The keys whose last journal line (over every process of the run) is an unsettled touch. */
-export function unsettled(runDir: string): JournalLine[] {
+/** Every journal line of the run, over every process, in time order. */
+export function journalLines(runDir: string): JournalLine[] {
   const lines: JournalLine[] = [];
   for (const f of fs.readdirSync(runDir)) {
     if (!/^journal-\d+\.jsonl$/.test(f)) continue;
@@ -155,8 +155,12 @@ export function unsettled(runDir: string): JournalLine[] {
       }
     }
   }
-  lines.sort((a, b) => a.at - b.at || a.seq - b.seq);
+  return lines.sort((a, b) => a.at - b.at || a.seq - b.seq);
+}
+
+/** The last line of each key: a "touch" means the run may have left it changed. */
+export function lastLines(runDir: string): JournalLine[] {
   const last = new Map<string, JournalLine>();
-  for (const l of lines) last.set(`${l.zone} ${l.key}`, l);
-  return [...last.values()].filter((l) => l.t === 'touch');
+  for (const l of journalLines(runDir)) last.set(`${l.zone} ${l.key}`, l);
+  return [...last.values()];
 }
