@@ -41,6 +41,7 @@ function wrap<A extends unknown[], R>(
   return hook ? (...args: A) => hook(...args, reference) : reference;
 }
 
+/** The reference behaviour that the hooks wrap (built by createServer from its options). */
 export interface Reference {
   parse(text: string): IpAddress | null;
   format(address: IpAddress): string;
