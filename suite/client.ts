@@ -1,7 +1,7 @@
 // The thin API client: one method per operation of openapi.json, no assertions. Every response is
 // handed to `onResponse` (the fixture validates it there, in one place), and every request that may
 // change an address is journaled first (crash-safe cleanup, suite/journal.ts).
-import type { Exchange, RawResponse, Transport } from './http';
+import { TransportError, type Exchange, type RawResponse, type Transport } from './http';
 import type { Journal, Mapping } from './journal';
 import { keysFor } from './journal';
 import type { OperationId } from './validate';
@@ -25,6 +25,8 @@ export interface SendOptions {
 }
 
 export type ResponseHook = (res: ApiResponse, opts: SendOptions) => void;
+/** Called when a request got no HTTP answer at all (after the transport's retries). */
+export type TransportErrorHook = (error: TransportError) => void;
 
 export interface ListQuery {
   page?: number | string;
@@ -52,6 +54,7 @@ const BASE = '/zones/{zone}/origin/cloud_regions';
 
 export class ApiClient {
   onResponse?: ResponseHook;
+  onTransportError?: TransportErrorHook;
 
   constructor(
     private readonly transport: Transport,
@@ -63,6 +66,7 @@ export class ApiClient {
   inZone(zoneId: string): ApiClient {
     const c = new ApiClient(this.transport, zoneId, this.journal);
     c.onResponse = this.onResponse;
+    c.onTransportError = this.onTransportError;
     return c;
   }
 
@@ -84,7 +88,13 @@ export class ApiClient {
     else if (body !== undefined) payload = JSON.stringify(body);
     if (payload !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
       headers['content-type'] = 'application/json';
-    const raw: RawResponse = await this.transport.send({ method, path, kind, headers, body: payload, noAuth: opts.noAuth });
+    let raw: RawResponse;
+    try {
+      raw = await this.transport.send({ method, path, kind, headers, body: payload, noAuth: opts.noAuth });
+    } catch (e) {
+      if (e instanceof TransportError) this.onTransportError?.(e);
+      throw e;
+    }
     let json: ApiResponse<T>['json'];
     try {
       const parsed: unknown = JSON.parse(raw.bodyText);
