@@ -1,0 +1,66 @@
+// Small building blocks the mutants and variants share. Each wraps the reference behaviour (the
+// `next` a hook receives) rather than copying it, so a case states only what it changes.
+import type { Context, Mapping, OperationName, Reply, RequestInfo, ZoneStore } from '../server';
+
+/** The operations that read or write mappings; supported_regions is left out of envelope defects
+ * so that the suite's preflight still gets the region list and the defect is judged by the checks
+ * that target it rather than by every test failing at setup. */
+export const MAPPING_OPERATIONS: readonly OperationName[] = ['update', 'get', 'delete', 'list', 'bulkUpdate', 'bulkDelete'];
+
+/** A reply hook that applies `change` only to replies of the given operations. */
+export function onReplies(
+  operations: readonly OperationName[],
+  change: (reply: Reply, request: RequestInfo) => Reply,
+): (reply: Reply, request: RequestInfo) => Reply {
+  return (reply, request) => (request.operation && operations.includes(request.operation) ? change(reply, request) : reply);
+}
+
+export const isSuccess = (reply: Reply) => reply.status >= 200 && reply.status < 300;
+
+/** The first error code of a failure reply. */
+export const errorCode = (reply: Reply): unknown => reply.body?.errors?.[0]?.code;
+
+/**
+ * A canonicalize that still rejects what the reference rejects but returns valid text unchanged:
+ * the address "as given" instead of its canonical form.
+ */
+export function asGiven(ctx: Context): (text: string) => string | null {
+  return (text) => (ctx.canonicalize(text) === null ? null : text);
+}
+
+/** The store of a context with some of its functions replaced. */
+export function withStore(ctx: Context, change: Partial<ZoneStore>): Context {
+  return { ...ctx, store: { ...ctx.store, ...change } };
+}
+
+/** The body's origin_ip when the body is an object carrying a string there. */
+export function bodyIp(ctx: Context): string | undefined {
+  const body = ctx.body as { origin_ip?: unknown } | null | undefined;
+  return body && typeof body === 'object' && typeof body.origin_ip === 'string' ? body.origin_ip : undefined;
+}
+
+/** True when the PUT's path and body name two different valid addresses (decision 1's mismatch). */
+export function isMismatch(ctx: Context): boolean {
+  const fromBody = bodyIp(ctx);
+  if (fromBody === undefined || ctx.originIp === undefined) return false;
+  const a = ctx.canonicalize(ctx.originIp);
+  const b = ctx.canonicalize(fromBody);
+  return a !== null && b !== null && a !== b;
+}
+
+/** Writes a mapping straight into the store (the side effects of the defective servers). */
+export function store(ctx: Context, ip: string, vendor: string, region: string): Mapping {
+  const mapping = { origin_ip: ip, vendor, region, modified_on: new Date(ctx.now()).toISOString().replace(/\.\d{3}Z$/, 'Z') };
+  ctx.store.set(mapping);
+  return mapping;
+}
+
+/** State kept per zone id by a stateful mutant (a cache, a high-water mark). */
+export function perZone<T>(init: () => T): (zoneId: string) => T {
+  const states = new Map<string, T>();
+  return (zoneId) => {
+    let state = states.get(zoneId);
+    if (state === undefined) states.set(zoneId, (state = init()));
+    return state;
+  };
+}

@@ -1,0 +1,17 @@
+import { defineMutant } from '../types';
+
+export default defineMutant({
+  id: 'list-default-per-page-25',
+  description: 'Without per_page the list pages by 25 (openapi: default 20)',
+  expected: ['LIST-DEFAULT-PER-PAGE'],
+  hooks: {
+    operations: {
+      list: (ctx, next) => {
+        if (ctx.query.has('per_page')) return next(ctx);
+        const query = new URLSearchParams(ctx.query);
+        query.set('per_page', '25');
+        return next({ ...ctx, query });
+      },
+    },
+  },
+});

@@ -1,0 +1,34 @@
+// What a mutant and a variant are. Both change the reference server only from outside, through
+// createServer's options (hooks, limit, regions, ...): the reference code carries no defect flags.
+import type { Hooks, ServerOptions } from '../server';
+
+/** createServer options a self-test case may set; the runner owns host, port, token and logging. */
+export type CaseOptions = Omit<ServerOptions, 'host' | 'port' | 'token' | 'log' | 'hooks'>;
+
+/** A defect the suite must catch: it must fail at least one of `expected` (MUST requirements). */
+export interface Mutant {
+  id: string;
+  description: string;
+  /** Requirement IDs of suite/requirements.ts that must fail against this mutant (any one suffices). */
+  expected: string[];
+  hooks: Hooks;
+  options?: CaseOptions;
+}
+
+/** Legitimate variation the spec leaves open: the suite must pass against it (verdict pass). */
+export interface Variant {
+  id: string;
+  description: string;
+  /** Why the spec allows it: the sentence or decision of shared/spec/README.md. */
+  allowedBy: string;
+  hooks: Hooks;
+  options?: CaseOptions;
+  /**
+   * SHOULD requirements this variant is known to fail on purpose (it shows that a SHOULD failure is
+   * reported without failing the verdict). The runner checks that they are reported as failed.
+   */
+  shouldFailures?: string[];
+}
+
+export const defineMutant = (m: Mutant): Mutant => m;
+export const defineVariant = (v: Variant): Variant => v;

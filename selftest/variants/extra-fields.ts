@@ -1,0 +1,26 @@
+import type { Reply } from '../../server';
+import { defineVariant } from '../types';
+
+/** Adds fields the schemas do not name to every object of a result. */
+function decorate(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(decorate);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = { ...(value as object), x_vendor_note: 'extra' };
+  for (const [k, v] of Object.entries(out)) if (typeof v === 'object') out[k] = decorate(v);
+  return out;
+}
+
+export default defineVariant({
+  id: 'extra-fields',
+  description: 'Results, result_info, error items and the envelope carry extra fields the spec does not name',
+  allowedBy: 'shared/spec/README.md: "extra fields" are open; openapi has no additionalProperties: false',
+  hooks: {
+    reply: (reply) => {
+      const body: Reply['body'] = { ...reply.body, x_request_id: 'req-1' };
+      if (body.result !== null && body.result !== undefined) body.result = decorate(body.result);
+      if (body.result_info) body.result_info = decorate(body.result_info);
+      if (Array.isArray(body.errors)) body.errors = decorate(body.errors);
+      return { ...reply, body };
+    },
+  },
+});
