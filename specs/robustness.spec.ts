@@ -213,14 +213,17 @@ test.describe('malformed bodies', () => {
   );
 
   test(
-    'a 2 MiB body is a 4xx failure (the reference answers 413) and stores or deletes nothing',
+    'a 2 MiB body that is invalid whatever its size is a 4xx failure (413 or 400) and stores or deletes nothing',
     covers('ROBUST-LARGE-BODY'),
     async ({ api, addresses, regions, verify }) => {
       const fresh = addresses.fresh(v6);
       const existing = addresses.fresh(v6);
       const pair = regions.pair(0);
+      // Invalid whatever the size (a 2 MiB region is listed by no vendor; 101+ addresses exceed the
+      // batch maximum), so a server without a body-size limit is still bound to a 4xx: the size
+      // limit itself is the server's choice, not the spec's.
       const padding = 'a'.repeat(2 * 1024 * 1024);
-      const big = await api.raw('PUT', `${api.collectionPath()}/${fresh}`, JSON.stringify({ origin_ip: fresh, ...pair, padding }), {
+      const big = await api.raw('PUT', `${api.collectionPath()}/${fresh}`, JSON.stringify({ origin_ip: fresh, vendor: pair.vendor, region: padding }), {
         op: 'put',
         writes: [fresh],
       });
@@ -228,7 +231,7 @@ test.describe('malformed bodies', () => {
       await checkAbsentByDelete(verify, 'ROBUST-LARGE-BODY', api, fresh, 'after the 2 MiB PUT');
       const put = await api.put(existing, { origin_ip: existing, ...pair });
       await verify.check('PUT-CREATE', () => expect(put.status, `PUT ${existing}`).toBe(200));
-      const bigDelete = await api.raw('DELETE', `${api.collectionPath()}/batch`, JSON.stringify([existing, padding]), {
+      const bigDelete = await api.raw('DELETE', `${api.collectionPath()}/batch`, JSON.stringify([existing, ...Array.from({ length: 200 }, (_, i) => `${i}${padding.slice(0, 10_500)}`)]), {
         op: 'batch-delete',
         writes: [existing],
       });

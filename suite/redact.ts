@@ -39,11 +39,12 @@ const SECRET_HEADERS = new Set(['authorization', 'x-auth-key', 'x-auth-email', '
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(headers)) {
-    if (SECRET_HEADERS.has(k.toLowerCase())) {
-      // Keep the scheme so a reader can tell "Bearer" from a malformed header; the rest is hidden.
-      const scheme = /^\s*(\S+)\s/.exec(v)?.[1];
-      out[k] = scheme && k.toLowerCase() === 'authorization' ? `${scheme} ${REDACTED}` : REDACTED;
-    } else out[k] = redact(v);
+    const lower = k.toLowerCase();
+    // Authorization is shown as sent less the secrets, so a deliberately malformed or wrong header
+    // stays readable in the evidence; the other credential headers are hidden whole.
+    if (lower === 'authorization') out[k] = redact(v);
+    else if (SECRET_HEADERS.has(lower)) out[k] = REDACTED;
+    else out[k] = redact(v);
   }
   return out;
 }
