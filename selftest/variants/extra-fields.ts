@@ -1,12 +1,15 @@
 import type { Reply } from '../../server';
 import { defineVariant } from '../types';
 
-/** Adds fields the schemas do not name to every object of a result. */
-function decorate(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(decorate);
+/**
+ * Adds a field the schemas do not name to every object of a result. `vendors` of supported_regions
+ * is a map from vendor to regions, not a record: its entries are decorated, the map itself is not.
+ */
+function decorate(value: unknown, isMap = false): unknown {
+  if (Array.isArray(value)) return value.map((v) => decorate(v));
   if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = { ...(value as object), x_vendor_note: 'extra' };
-  for (const [k, v] of Object.entries(out)) if (typeof v === 'object') out[k] = decorate(v);
+  const out: Record<string, unknown> = isMap ? { ...(value as object) } : { ...(value as object), x_vendor_note: 'extra' };
+  for (const [k, v] of Object.entries(out)) if (typeof v === 'object') out[k] = decorate(v, k === 'vendors');
   return out;
 }
 

@@ -1,0 +1,79 @@
+// npm test: the project's own checks, in order, stopping at the first stage that fails.
+//   1 typecheck    tsc --noEmit -p .
+//   2 unit         playwright test -c test/playwright.config.ts --project unit
+//   3 server       playwright test -c test/playwright.config.ts --project server
+//   4 conformance  npm run conformance: the full suite against the clean embedded reference server
+//   5 variants     npm run selftest -- --variants: legitimate variation must pass
+//   6 mutants      npm run selftest -- --mutants: every mutant must be killed by its requirements
+// The last line is `selftest: N passed, M failed`, N and M counting these stages (a stage after a
+// failed one does not run and is counted in neither); CI reads that line. Stage timings go to
+// reports/npm-test.json. Every CONFORMANCE_* variable is cleared for stage 4, so that a developer's
+// .env pointing at staging never turns `npm test` into a run against staging.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..');
+const bin = (name: string) => path.join(ROOT, 'node_modules', '.bin', name);
+
+/** The suite's variables (suite/config.ts, .env.example), set empty: dotenv never overrides a set variable. */
+const NO_CONFORMANCE_CONFIG = Object.fromEntries(
+  [
+    'BASE_URL', 'API_TOKEN', 'ZONE_ID', 'ZONE_ID_B', 'ALLOW_DESTRUCTIVE', 'SEED', 'PROFILE', 'RATE_LIMIT', 'DRY_RUN',
+    'STRICT', 'EXPECTATIONS', 'NUM_RUNS', 'WORKERS', 'FC_PATH', 'STATE_DIR', 'REPORTS_DIR',
+  ].map((name) => [`CONFORMANCE_${name}`, '']),
+);
+
+interface Stage {
+  name: string;
+  command: string[];
+  env?: NodeJS.ProcessEnv;
+}
+
+const STAGES: Stage[] = [
+  { name: 'typecheck', command: [bin('tsc'), '--noEmit', '-p', '.'] },
+  { name: 'unit', command: [bin('playwright'), 'test', '-c', 'test/playwright.config.ts', '--project', 'unit'] },
+  { name: 'server', command: [bin('playwright'), 'test', '-c', 'test/playwright.config.ts', '--project', 'server'] },
+  { name: 'conformance', command: [bin('tsx'), 'suite/cli/run.ts'], env: NO_CONFORMANCE_CONFIG },
+  { name: 'variants', command: [bin('tsx'), 'selftest/run.ts', '--variants'] },
+  { name: 'mutants', command: [bin('tsx'), 'selftest/run.ts', '--mutants', '--keep-other'] },
+];
+
+function run(stage: Stage): Promise<number | null> {
+  return new Promise((resolve) => {
+    const [cmd, ...args] = stage.command;
+    const child = spawn(cmd!, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...stage.env } });
+    child.on('error', (e) => {
+      console.error(`${stage.name}: could not start ${cmd}: ${e.message}`);
+      resolve(null);
+    });
+    child.on('exit', (code) => resolve(code));
+  });
+}
+
+async function main(): Promise<number> {
+  const only = process.argv.slice(2);
+  const stages = only.length ? STAGES.filter((s) => only.includes(s.name)) : STAGES;
+  const timings: Array<{ stage: string; seconds: number; passed: boolean }> = [];
+  const started = Date.now();
+  for (const stage of stages) {
+    console.log(`\n=== npm test, stage ${stage.name}: ${path.basename(stage.command[0]!)} ${stage.command.slice(1).join(' ')}`);
+    const t0 = Date.now();
+    const code = await run(stage);
+    timings.push({ stage: stage.name, seconds: (Date.now() - t0) / 1000, passed: code === 0 });
+    if (code !== 0) break;
+  }
+  const total = (Date.now() - started) / 1000;
+  fs.mkdirSync(path.join(ROOT, 'reports'), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, 'reports', 'npm-test.json'), `${JSON.stringify({ totalSeconds: total, stages: timings }, null, 2)}\n`);
+  console.log('\nnpm test stages:');
+  for (const t of timings) console.log(`  ${t.passed ? 'passed' : 'FAILED'}  ${t.stage.padEnd(12)} ${t.seconds.toFixed(1).padStart(7)} s`);
+  for (const s of stages.slice(timings.length)) console.log(`  not run ${s.name}`);
+  console.log(`  total ${total.toFixed(1)} s`);
+  const passed = timings.filter((t) => t.passed).length;
+  const failed = timings.length - passed;
+  console.log(`selftest: ${passed} passed, ${failed} failed`);
+  return failed === 0 && timings.length === stages.length ? 0 : 1;
+}
+
+main().then((code) => (process.exitCode = code));

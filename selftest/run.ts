@@ -1,0 +1,288 @@
+// npm run selftest: the suite proves itself (issue 5).
+//   mutants   each mutant is the reference server with one defect, made through createServer's
+//             options; the suite must fail at least one of the requirements the mutant names
+//             (a mutant caught only by other requirements counts as survived);
+//   variants  each variant is the reference server with variation the spec allows; the suite must
+//             pass (verdict pass: no MUST failed; a variant's declared SHOULD failures must show).
+// Every case gets its own server on 127.0.0.1 (in this process) and its own `npm run conformance`
+// against it as a non-embedded target, with its own reports and state under reports/selftest/.
+// Writes reports/selftest.json and reports/selftest.md; exits 1 when a mutant survives or a
+// variant fails, 2 when the self-test itself cannot run.
+//
+// Options: --mutants | --variants (one kind only), --only id,id, --jobs N (suites at a time),
+// --seed N, --full (mutants run the whole suite, not only the tests citing their requirements),
+// --keep-other (with one kind: keep the other kind's entries of an existing reports/selftest.json;
+// npm test runs the variants and the mutants as two stages).
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createServer } from '../server';
+import { ROOT } from '../suite/config';
+import type { ConformanceReport } from '../suite/report/reporter';
+import { REQUIREMENTS } from '../suite/requirements';
+import { catalogueProblems, loadMutants, loadVariants, uncoveredMusts } from './catalogue';
+import { listTests, selectFor, type Selection } from './selection';
+import type { CaseOptions, Mutant, Variant } from './types';
+import type { Hooks } from '../server';
+import { renderMarkdown, type SelftestReport } from './report';
+
+/** Property depth (CONFORMANCE_NUM_RUNS; a full run uses 100). The clean reference run of npm test
+ * keeps the full depth; the defects and variations here are systematic, not rare inputs. */
+export const NUM_RUNS = { mutant: 25, variant: 25 } as const;
+export const DEFAULT_SEED = 20261128;
+
+interface Case {
+  kind: 'mutant' | 'variant';
+  id: string;
+  hooks: Hooks;
+  options?: CaseOptions;
+  selection: Selection;
+}
+
+export interface CaseResult {
+  kind: 'mutant' | 'variant';
+  id: string;
+  exitCode: number | null;
+  seconds: number;
+  verdict: string;
+  /** Requirement IDs with status failed. */
+  failed: string[];
+  requests: number;
+  selection: string;
+  errors: string[];
+  log: string;
+}
+
+interface Args {
+  kinds: Set<'mutant' | 'variant'>;
+  only?: Set<string>;
+  jobs: number;
+  seed: number;
+  full: boolean;
+  keepOther: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { kinds: new Set(['mutant', 'variant']), jobs: 2, seed: DEFAULT_SEED, full: false, keepOther: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--mutants') args.kinds = new Set(['mutant']);
+    else if (a === '--variants') args.kinds = new Set(['variant']);
+    else if (a === '--only') args.only = new Set(value().split(','));
+    else if (a === '--jobs') args.jobs = Math.max(1, Number(value()) || 1);
+    else if (a === '--seed') args.seed = Number(value());
+    else if (a === '--full') args.full = true;
+    else if (a === '--keep-other') args.keepOther = true;
+    else throw new Error(`unknown option ${a}`);
+  }
+  return args;
+}
+
+const SELFTEST_DIR = path.join(ROOT, 'reports', 'selftest');
+
+/** Starts the case's server, runs the suite against it, reads its conformance.json. */
+async function runCase(c: Case, seed: number, extraArgs: string[] = []): Promise<CaseResult> {
+  const dir = path.join(SELFTEST_DIR, `${c.kind}s`, c.id);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const token = crypto.randomBytes(24).toString('hex');
+  const server = await createServer({ ...c.options, token, hooks: c.hooks, log: false });
+  const started = Date.now();
+  const logFile = path.join(dir, 'run.log');
+  // playwright test with the suite's own config, as suite/cli/run.ts runs it (without its tsx
+  // wrapper: about 2 s of CPU per run); the verdict is read from conformance.json, like run.ts does.
+  // Only the conformance reporter and a log: no HTML, JUnit or blob reports for hundreds of runs.
+  const args = [require.resolve('@playwright/test/cli'), 'test', '--reporter=list,./suite/report/reporter.ts', ...extraArgs];
+  if (c.selection.grep) args.push('--grep', c.selection.grep);
+  args.push(...c.selection.files);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CONFORMANCE_BASE_URL: server.url,
+    CONFORMANCE_API_TOKEN: token,
+    CONFORMANCE_ZONE_ID: crypto.randomBytes(16).toString('hex'),
+    CONFORMANCE_ZONE_ID_B: crypto.randomBytes(16).toString('hex'),
+    CONFORMANCE_ALLOW_DESTRUCTIVE: '1',
+    CONFORMANCE_PROFILE: 'full',
+    CONFORMANCE_SEED: String(seed),
+    CONFORMANCE_NUM_RUNS: String(NUM_RUNS[c.kind]),
+    CONFORMANCE_WORKERS: '1',
+    CONFORMANCE_REPORTS_DIR: dir,
+    CONFORMANCE_STATE_DIR: path.join(dir, 'state'),
+    CONFORMANCE_EXPECTATIONS: path.join(dir, 'no-expectations.json'),
+    CONFORMANCE_STRICT: '0',
+    CONFORMANCE_DRY_RUN: '0',
+    CONFORMANCE_RATE_LIMIT: '',
+    CONFORMANCE_FC_PATH: '',
+    FORCE_COLOR: '0',
+  };
+  let exitCode: number | null;
+  try {
+    exitCode = await new Promise<number | null>((resolve, reject) => {
+      const out = fs.openSync(logFile, 'w');
+      const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', out, out] });
+      child.on('error', reject);
+      child.on('exit', (code) => {
+        fs.closeSync(out);
+        resolve(code);
+      });
+    });
+  } finally {
+    await server.close();
+  }
+  const seconds = (Date.now() - started) / 1000;
+  const reportFile = path.join(dir, 'conformance.json');
+  const base = { kind: c.kind, id: c.id, exitCode, seconds, selection: c.selection.why, log: path.relative(ROOT, logFile) };
+  if (!fs.existsSync(reportFile))
+    return { ...base, verdict: 'error', failed: [], requests: 0, errors: [`no conformance.json (exit ${exitCode}); see ${base.log}`] };
+  const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as ConformanceReport;
+  return {
+    ...base,
+    verdict: report.verdict,
+    failed: report.requirements.filter((r) => r.status === 'failed').map((r) => r.id),
+    requests: report.requests,
+    errors: report.errors,
+  };
+}
+
+/** Runs the cases `jobs` at a time, in catalogue order, printing one line per finished case. */
+async function runAll(cases: Case[], jobs: number, run: (c: Case) => Promise<CaseResult>, judge: (r: CaseResult) => string): Promise<CaseResult[]> {
+  const results: CaseResult[] = new Array(cases.length);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < cases.length) {
+      const i = next++;
+      results[i] = await run(cases[i]!);
+      done++;
+      const r = results[i];
+      console.log(`  [${String(done).padStart(3)}/${cases.length}] ${r.kind} ${r.id}: ${judge(r)} (${r.seconds.toFixed(1)} s, ${r.requests} requests)`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, cases.length) }, worker));
+  return results;
+}
+
+/**
+ * Most mutants fail their first failing test on an expected requirement, and every failed test
+ * costs a worker restart: so the selection runs first with --max-failures=1, and again in full only
+ * when that first failure was about something else.
+ */
+async function runMutant(m: Mutant, c: Case, seed: number): Promise<CaseResult> {
+  const first = await runCase(c, seed, ['--max-failures=1']);
+  if (mutantKilled(m, first) || first.exitCode === 0) return first;
+  const full = await runCase(c, seed);
+  return { ...full, seconds: first.seconds + full.seconds, requests: first.requests + full.requests };
+}
+
+export function mutantKilled(m: Mutant, r: CaseResult): boolean {
+  return m.expected.some((id) => r.failed.includes(id));
+}
+
+/** A variant passes when the run's verdict is pass (no MUST failed), and its declared SHOULD failures showed. */
+export function variantPassed(v: Variant, r: CaseResult): boolean {
+  const mustFailed = r.failed.some((id) => REQUIREMENTS.get(id)?.level === 'MUST');
+  return r.exitCode === 0 && r.verdict === 'pass' && !mustFailed && (v.shouldFailures ?? []).every((id) => r.failed.includes(id));
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  const allMutants = loadMutants();
+  const allVariants = loadVariants();
+  const problems = catalogueProblems(allMutants, allVariants);
+  const uncovered = uncoveredMusts(allMutants);
+  if (uncovered.length) problems.push(`no mutant expects these MUST requirements to fail: ${uncovered.join(', ')}`);
+  if (problems.length) {
+    console.error(`The self-test catalogue is broken:\n  ${problems.join('\n  ')}`);
+    return 2;
+  }
+  const picked = <T extends { id: string }>(list: T[]) => (args.only ? list.filter((c) => args.only!.has(c.id)) : list);
+  const mutants = args.kinds.has('mutant') ? picked(allMutants) : [];
+  const variants = args.kinds.has('variant') ? picked(allVariants) : [];
+  const tests = mutants.length && !args.full ? listTests() : [];
+
+  fs.mkdirSync(SELFTEST_DIR, { recursive: true });
+  const started = Date.now();
+  console.log(
+    `Self-test: ${variants.length} variant(s) on the whole suite (numRuns ${NUM_RUNS.variant}), ` +
+      `${mutants.length} mutant(s) on the tests citing their requirements (numRuns ${NUM_RUNS.mutant}); ` +
+      `seed ${args.seed}, ${args.jobs} suite(s) at a time`,
+  );
+  const variantOf = new Map(variants.map((v) => [v.id, v]));
+  const mutantOf = new Map(mutants.map((m) => [m.id, m]));
+  const variantResults = await runAll(
+    variants.map((v) => ({ kind: 'variant', id: v.id, hooks: v.hooks, options: v.options, selection: { files: [], why: 'whole suite' } })),
+    args.jobs,
+    (c) => runCase(c, args.seed),
+    (r) => (variantPassed(variantOf.get(r.id)!, r) ? 'passed' : `FAILED (verdict ${r.verdict}; failed: ${r.failed.join(', ') || '-'})`),
+  );
+  const mutantResults = await runAll(
+    mutants.map((m) => ({
+      kind: 'mutant',
+      id: m.id,
+      hooks: m.hooks,
+      options: m.options,
+      selection: args.full ? { files: [], why: 'whole suite (--full)' } : selectFor(m.expected, tests),
+    })),
+    args.jobs,
+    (c) => runMutant(mutantOf.get(c.id)!, c, args.seed),
+    (r) => {
+      const m = mutantOf.get(r.id)!;
+      return mutantKilled(m, r)
+        ? `killed by ${m.expected.filter((id) => r.failed.includes(id)).join(', ')}`
+        : `SURVIVED (expected ${m.expected.join(', ')}; failed: ${r.failed.join(', ') || '-'}${r.errors.length ? `; errors: ${r.errors[0]}` : ''})`;
+    },
+  );
+
+  const seconds = (Date.now() - started) / 1000;
+  // The detailed results (selection, timings, logs) beside the report; with --keep-other the
+  // other kind's come from the previous run of this file.
+  let results = [...variantResults, ...mutantResults];
+  const detailsFile = path.join(SELFTEST_DIR, 'results.json');
+  if (args.keepOther && fs.existsSync(detailsFile)) {
+    const previous = JSON.parse(fs.readFileSync(detailsFile, 'utf8')) as CaseResult[];
+    results = [...previous.filter((r) => !args.kinds.has(r.kind)), ...results];
+  }
+  fs.writeFileSync(detailsFile, `${JSON.stringify(results, null, 2)}\n`);
+  const judged = (kind: 'mutant' | 'variant') => results.filter((r) => r.kind === kind);
+  const report: SelftestReport = {
+    mutants: judged('mutant').flatMap((r) => {
+      const m = allMutants.find((x) => x.id === r.id);
+      return m ? [{ id: m.id, killed: mutantKilled(m, r), expected: m.expected, failed: r.failed }] : [];
+    }),
+    variants: judged('variant').flatMap((r) => {
+      const v = allVariants.find((x) => x.id === r.id);
+      return v ? [{ id: v.id, passed: variantPassed(v, r) }] : [];
+    }),
+  };
+  fs.writeFileSync(path.join(ROOT, 'reports', 'selftest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(ROOT, 'reports', 'selftest.md'),
+    renderMarkdown(report, { mutants: allMutants, variants: allVariants, results, seed: args.seed, numRuns: NUM_RUNS }),
+  );
+  // The exit code and the summary judge what this invocation ran.
+  const killed = mutantResults.filter((r) => mutantKilled(mutantOf.get(r.id)!, r)).length;
+  const passed = variantResults.filter((r) => variantPassed(variantOf.get(r.id)!, r)).length;
+  const ok = killed === mutantResults.length && passed === variantResults.length;
+  const parts = [
+    ...(variants.length ? [`${passed}/${variants.length} variants passed`] : []),
+    ...(mutants.length ? [`${killed}/${mutants.length} mutants killed`] : []),
+  ];
+  console.log(`Self-test ${ok ? 'PASSED' : 'FAILED'}: ${parts.join(', ')} in ${seconds.toFixed(0)} s (reports/selftest.json, reports/selftest.md)`);
+  return ok ? 0 : 1;
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => (process.exitCode = code),
+    (e: unknown) => {
+      console.error(e instanceof Error ? e.stack : e);
+      process.exitCode = 2;
+    },
+  );
+}
