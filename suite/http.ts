@@ -5,7 +5,7 @@
 // redacted exchange. 429s are waited out and retried: never reported as the target's failure.
 import http from 'node:http';
 import https from 'node:https';
-import { redact, redactHeaders } from './redact';
+import { redact, redactHeaders, registerSecret } from './redact';
 import { record } from './stats';
 import { acquire, exhaustedFor, reportBlock, sleep, waitFromHeaders } from './throttle';
 
@@ -64,11 +64,16 @@ export class TransportError extends Error {
 
 export class Transport {
   private readonly agent: http.Agent;
+  /** Non-idempotent requests (DELETE, POST) go on a fresh connection: see send(). */
+  private readonly freshAgent: http.Agent;
   private readonly base: URL;
   constructor(readonly options: TransportOptions) {
     this.base = new URL(options.baseUrl);
+    // Whoever builds a transport, its token is scrubbed from everything the suite writes.
+    registerSecret(options.token);
     const Agent = this.base.protocol === 'https:' ? https.Agent : http.Agent;
     this.agent = new Agent({ keepAlive: true, maxSockets: 16 });
+    this.freshAgent = new Agent({ keepAlive: false, maxSockets: 16 });
   }
 
   url(path: string): string {
@@ -107,8 +112,10 @@ export class Transport {
       try {
         res = await this.once(req.method, req.path, headers, body);
       } catch (e) {
-        // A kept-alive socket the server closed while idle: the request never reached it, so it is
-        // safe to send again whatever the method (Node's http documentation, "reusedSocket").
+        // A kept-alive socket the server closed while idle (Node's http documentation, "reusedSocket"):
+        // sent again. Only idempotent requests travel on kept-alive sockets: a reset there cannot tell
+        // "never arrived" from "arrived, then the connection dropped", and a DELETE resent after it
+        // landed answers 404, which would read as a defect.
         if ((e as StaleSocket).staleSocket && attempts < 5) {
           record((s) => s.transportRetries++);
           continue;
@@ -168,7 +175,7 @@ export class Transport {
           method,
           path: this.base.pathname.replace(/\/$/, '') + path,
           headers,
-          agent: this.agent,
+          agent: RETRYABLE.has(method.toUpperCase()) ? this.agent : this.freshAgent,
           timeout: this.options.timeoutMs ?? 30_000,
         },
         (res) => {
@@ -195,6 +202,7 @@ export class Transport {
 
   close(): void {
     this.agent.destroy();
+    this.freshAgent.destroy();
   }
 }
 
