@@ -141,6 +141,8 @@ test('conformance.html in a real headless Chromium shows the verdict, the matrix
     await browser.close();
   }
   expect(fs.statSync(path.join(dirs.reports, 'conformance-html.png')).size).toBeGreaterThan(10_000);
+  // Kept with the project's own test results (the run's temporary directory is removed).
+  await test.info().attach('conformance-html.png', { path: path.join(dirs.reports, 'conformance-html.png'), contentType: 'image/png' });
 });
 
 test('a dry run against the failing target sends GETs only, lists the mutating requests, and leaks the marker nowhere', async () => {

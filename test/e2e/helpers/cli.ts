@@ -20,8 +20,19 @@ export interface Dirs {
  */
 const TMP = fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
 
+/** Everything this worker process makes goes under one directory, removed when it exits (keep it with E2E_KEEP_TMP=1). */
+let parent: string | undefined;
+function workDir(): string {
+  if (!parent) {
+    const dir = fs.mkdtempSync(path.join(TMP, 'e2e-'));
+    parent = dir;
+    if (!process.env.E2E_KEEP_TMP) process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  }
+  return parent;
+}
+
 export function tempDirs(prefix: string): Dirs {
-  const root = fs.mkdtempSync(path.join(TMP, `e2e-${prefix}-`));
+  const root = fs.mkdtempSync(path.join(workDir(), `${prefix}-`));
   return { root, reports: path.join(root, 'reports'), state: path.join(root, 'state') };
 }
 
