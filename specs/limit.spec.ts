@@ -23,12 +23,11 @@ test(
     const start = await totalCount(api, verify, 'before the fill');
     const need = ctx.limit - start;
     test.skip(need < 3, `the zone holds ${start} mappings: no room for the scenario`);
-    const tag = (ctx.seed >>> 0) % 0xfff0;
-    const own: string[] = [];
-    for (let i = 1; own.length < need + 3; i++) {
-      const ip = `2001:db8:${(0xfff0 + (i >> 16)).toString(16)}:${tag.toString(16)}::${(i & 0xffff).toString(16)}`;
-      if (addresses.claim(ip)) own.push(ip);
-    }
+    // One block of our own, 2001:db8:fff0:<tag>::/64, leased as a whole (no other test runs meanwhile).
+    const tag = (((ctx.seed >>> 0) % 0xffef) + 1).toString(16); // never 0: the text stays canonical
+    const block = Array.from({ length: need + 3 + 50 }, (_, i) => `2001:db8:fff0:${tag}::${(i + 1).toString(16)}`);
+    const own = addresses.claimBlock(`2001:db8:fff0:${tag}::/64`, block).slice(0, need + 3);
+    test.skip(own.length < need + 3, `the block 2001:db8:fff0:${tag}::/64 is taken or already mapped in this zone`);
     const [fill, last, extra] = [own.slice(0, need - 1), own[need - 1]!, own.slice(need)];
     const pair = regions.pair(0);
     for (let i = 0; i < fill.length; i += 100) {
