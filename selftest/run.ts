@@ -10,7 +10,7 @@
 // variant fails, 2 when the self-test itself cannot run.
 //
 // Options: --mutants | --variants (one kind only), --only id,id, --jobs N (suites at a time),
-// --seed N, --full (mutants run the whole suite, not only the tests citing their requirements),
+// --seed N, --num-runs N (property depth for every case), --full (mutants run the whole suite, not only the tests citing their requirements),
 // --keep-other (with one kind: keep the other kind's entries of an existing reports/selftest.json;
 // npm test runs the variants and the mutants as two stages).
 import { spawn } from 'node:child_process';
@@ -38,6 +38,7 @@ interface Case {
   hooks: Hooks;
   options?: CaseOptions;
   selection: Selection;
+  numRuns: number;
 }
 
 export interface CaseResult {
@@ -61,6 +62,8 @@ interface Args {
   seed: number;
   full: boolean;
   keepOther: boolean;
+  /** Overrides NUM_RUNS for both kinds. */
+  numRuns?: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -79,6 +82,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--seed') args.seed = Number(value());
     else if (a === '--full') args.full = true;
     else if (a === '--keep-other') args.keepOther = true;
+    else if (a === '--num-runs') args.numRuns = Math.max(1, Number(value()) || 1);
     else throw new Error(`unknown option ${a}`);
   }
   return args;
@@ -110,7 +114,7 @@ async function runCase(c: Case, seed: number, extraArgs: string[] = []): Promise
     CONFORMANCE_ALLOW_DESTRUCTIVE: '1',
     CONFORMANCE_PROFILE: 'full',
     CONFORMANCE_SEED: String(seed),
-    CONFORMANCE_NUM_RUNS: String(NUM_RUNS[c.kind]),
+    CONFORMANCE_NUM_RUNS: String(c.numRuns),
     CONFORMANCE_WORKERS: '1',
     CONFORMANCE_REPORTS_DIR: dir,
     CONFORMANCE_STATE_DIR: path.join(dir, 'state'),
@@ -206,17 +210,25 @@ async function main(): Promise<number> {
   const variants = args.kinds.has('variant') ? picked(allVariants) : [];
   const tests = mutants.length && !args.full ? listTests() : [];
 
+  const numRuns = args.numRuns ? { mutant: args.numRuns, variant: args.numRuns } : NUM_RUNS;
   fs.mkdirSync(SELFTEST_DIR, { recursive: true });
   const started = Date.now();
   console.log(
-    `Self-test: ${variants.length} variant(s) on the whole suite (numRuns ${NUM_RUNS.variant}), ` +
-      `${mutants.length} mutant(s) on the tests citing their requirements (numRuns ${NUM_RUNS.mutant}); ` +
+    `Self-test: ${variants.length} variant(s) on the whole suite (numRuns ${numRuns.variant}), ` +
+      `${mutants.length} mutant(s) on the tests citing their requirements (numRuns ${numRuns.mutant}); ` +
       `seed ${args.seed}, ${args.jobs} suite(s) at a time`,
   );
   const variantOf = new Map(variants.map((v) => [v.id, v]));
   const mutantOf = new Map(mutants.map((m) => [m.id, m]));
   const variantResults = await runAll(
-    variants.map((v) => ({ kind: 'variant', id: v.id, hooks: v.hooks, options: v.options, selection: { files: [], why: 'whole suite' } })),
+    variants.map((v) => ({
+      kind: 'variant',
+      id: v.id,
+      hooks: v.hooks,
+      options: v.options,
+      selection: { files: [], why: 'whole suite' },
+      numRuns: numRuns.variant,
+    })),
     args.jobs,
     (c) => runCase(c, args.seed),
     (r) => (variantPassed(variantOf.get(r.id)!, r) ? 'passed' : `FAILED (verdict ${r.verdict}; failed: ${r.failed.join(', ') || '-'})`),
@@ -228,6 +240,7 @@ async function main(): Promise<number> {
       hooks: m.hooks,
       options: m.options,
       selection: args.full ? { files: [], why: 'whole suite (--full)' } : selectFor(m.expected, tests),
+      numRuns: args.numRuns ?? m.numRuns ?? numRuns.mutant,
     })),
     args.jobs,
     (c) => runMutant(mutantOf.get(c.id)!, c, args.seed),
@@ -263,7 +276,7 @@ async function main(): Promise<number> {
   fs.writeFileSync(path.join(ROOT, 'reports', 'selftest.json'), `${JSON.stringify(report, null, 2)}\n`);
   fs.writeFileSync(
     path.join(ROOT, 'reports', 'selftest.md'),
-    renderMarkdown(report, { mutants: allMutants, variants: allVariants, results, seed: args.seed, numRuns: NUM_RUNS }),
+    renderMarkdown(report, { mutants: allMutants, variants: allVariants, results, seed: args.seed, numRuns }),
   );
   // The exit code and the summary judge what this invocation ran.
   const killed = mutantResults.filter((r) => mutantKilled(mutantOf.get(r.id)!, r)).length;

@@ -13,6 +13,11 @@ export interface Mutant {
   expected: string[];
   hooks: Hooks;
   options?: CaseOptions;
+  /**
+   * Property runs (CONFORMANCE_NUM_RUNS) this mutant needs, when its defect shows only in some
+   * interleavings that the model-based test finds at depth; default: the runner's NUM_RUNS.mutant.
+   */
+  numRuns?: number;
 }
 
 /** Legitimate variation the spec leaves open: the suite must pass against it (verdict pass). */
