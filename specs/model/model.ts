@@ -4,7 +4,7 @@
 // address as a pool slot plus a spelling choice, resolved here against the run's pool: fc.commands
 // keeps its replay log per arbitrary instance, so the command arbitraries cannot depend on the drawn
 // pool (no chain), yet every spelling is one that suite/ip/spellings.ts's spellingOf could give.
-import { expect } from '@playwright/test';
+import { expect } from '../../suite/expect';
 import fc from 'fast-check';
 import { checkCanonical } from '../../fixtures/checks';
 import type { ApiClient, ApiResponse } from '../../suite/client';

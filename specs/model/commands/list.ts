@@ -1,7 +1,7 @@
 // List the zone, 100 a page, until an empty page (as the SDK's paginator does). The zone is shared
 // with tests that write in parallel, so only the pool's addresses are judged: one present in the
 // model is listed exactly once with the model's vendor and region; one absent from it is not listed.
-import { expect } from '@playwright/test';
+import { expect } from '../../../suite/expect';
 import fc from 'fast-check';
 import type { ApiResponse } from '../../../suite/client';
 import type { Mapping } from '../../../suite/journal';
