@@ -4,14 +4,15 @@
 //             (a mutant caught only by other requirements counts as survived);
 //   variants  each variant is the reference server with variation the spec allows; the suite must
 //             pass (verdict pass: no MUST failed; a variant's declared SHOULD failures must show).
-// Every case gets its own server on 127.0.0.1 (in this process) and its own `npm run conformance`
-// against it as a non-embedded target, with its own reports and state under reports/selftest/.
+// Every case gets its own server on 127.0.0.1 (in this process) and its own run of the suite
+// (playwright test, the suite's config) against it as a non-embedded target, with its own reports
+// and state under reports/selftest/. See selftest/README.md.
 // Writes reports/selftest.json and reports/selftest.md; exits 1 when a mutant survives or a
 // variant fails, 2 when the self-test itself cannot run.
 //
 // Options: --mutants | --variants (one kind only), --only id,id, --jobs N (suites at a time),
-// --seed N, --num-runs N (property depth for every case), --full (mutants run the whole suite, not only the tests citing their requirements),
-// --keep-other (with one kind: keep the other kind's entries of an existing reports/selftest.json;
+// --seed N, --num-runs N (property depth for every case), --full (mutants run the whole suite,
+// not only the tests citing their requirements), --keep-other (with one kind: keep the other kind's entries of an existing reports/selftest.json;
 // npm test runs the variants and the mutants as two stages).
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -23,14 +24,24 @@ import type { ConformanceReport } from '../suite/report/reporter';
 import { REQUIREMENTS } from '../suite/requirements';
 import { catalogueProblems, loadMutants, loadVariants, uncoveredMusts } from './catalogue';
 import { listTests, selectFor, type Selection } from './selection';
-import type { CaseOptions, Mutant, Variant } from './types';
 import type { Hooks } from '../server';
 import { renderMarkdown, type SelftestReport } from './report';
+import type { CaseOptions, Mutant, Variant } from './types';
 
 /** Property depth (CONFORMANCE_NUM_RUNS; a full run uses 100). The clean reference run of npm test
  * keeps the full depth; the defects and variations here are systematic, not rare inputs. */
 export const NUM_RUNS = { mutant: 25, variant: 25 } as const;
 export const DEFAULT_SEED = 20261128;
+/** A suite run that takes longer is stopped and judged from what it reported (nothing: an error). */
+const RUN_TIMEOUT_MS = 15 * 60_000;
+
+/** Process groups of the suite runs in flight: stopped with the runner (they are detached). */
+const running = new Set<number>();
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    for (const pid of running) process.kill(-pid, 'SIGKILL');
+    process.exit(130);
+  });
 
 interface Case {
   kind: 'mutant' | 'variant';
@@ -129,9 +140,17 @@ async function runCase(c: Case, seed: number, extraArgs: string[] = []): Promise
   try {
     exitCode = await new Promise<number | null>((resolve, reject) => {
       const out = fs.openSync(logFile, 'w');
-      const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', out, out] });
+      // Its own process group, so that a run that hangs is stopped with its workers.
+      const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', out, out], detached: true });
+      running.add(child.pid!);
+      const timer = setTimeout(() => {
+        fs.appendFileSync(logFile, `\nselftest: stopped after ${RUN_TIMEOUT_MS / 60_000} minutes\n`);
+        process.kill(-child.pid!, 'SIGKILL');
+      }, RUN_TIMEOUT_MS);
       child.on('error', reject);
       child.on('exit', (code) => {
+        clearTimeout(timer);
+        running.delete(child.pid!);
         fs.closeSync(out);
         resolve(code);
       });
