@@ -1,0 +1,42 @@
+// npm run bench: each test's file, duration, status, the requirements it cites and the requests it
+// sent (the 'requests' annotation of fixtures/index.ts), written to $BENCH_TESTS_FILE.
+import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface BenchTest {
+  file: string;
+  title: string;
+  status: string;
+  durationMs: number;
+  requests: number | null;
+  requirements: string[];
+}
+
+export default class BenchReporter implements Reporter {
+  private readonly tests: BenchTest[] = [];
+
+  onTestEnd(test: TestCase, result: TestResult): void {
+    const annotations = [...test.annotations, ...result.annotations];
+    const requests = result.annotations.find((a) => a.type === 'requests')?.description;
+    this.tests.push({
+      file: path.relative(path.resolve(__dirname, '..', 'specs'), test.location.file).split(path.sep).join('/'),
+      title: test.titlePath().slice(3).join(' › ') || test.title,
+      status: result.status,
+      durationMs: result.duration,
+      requests: requests === undefined ? null : Number(requests),
+      requirements: [...new Set(annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? ''))],
+    });
+  }
+
+  onEnd(): void {
+    const file = process.env.BENCH_TESTS_FILE;
+    if (!file) return;
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, `${JSON.stringify(this.tests, null, 1)}\n`);
+  }
+
+  printsToStdio(): boolean {
+    return false;
+  }
+}

@@ -1,0 +1,367 @@
+// npm run bench (issue 7): one run, one machine, four measurements.
+//   a  the full-profile suite against the embedded server: wall, CPU (user+sys of the whole process
+//      tree), requests (conformance.json), requests per second, the busiest tests' request rates
+//   b  the HTTP ceiling against the same reference server in a process of its own: a sequential
+//      fetch loop, a sequential loop through the suite's transport (suite/http.ts), and a concurrent
+//      load of 16 requests in flight (a loop of our own: autocannon would bring 23 dependencies)
+//   c  the budget profile against a reference server started as a non-embedded target: requests in
+//      total, per spec file and per requirement group, the limit scenario's, and the server's own count
+//   d  npm test's stages (selftest/npm-test.ts timings), unless --skip-npm-test
+// Writes reports/bench.json and the figures table of BENCHMARKS.md (between its BENCH markers).
+// Every figure carries the load average when it was taken: on a shared machine prefer the ratios
+// (suite rate / fetch loop rate, measured minutes apart) and CPU seconds to wall seconds.
+import { fork, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { Transport } from '../suite/http';
+import type { BenchTest } from './reporter';
+
+const ROOT = path.resolve(__dirname, '..');
+const OUT = path.join(ROOT, 'reports', 'bench');
+const TSX = require.resolve('tsx/cli');
+const SEED = process.env.BENCH_SEED ?? '20261128';
+const N_SEQ = Number(process.env.BENCH_REQUESTS ?? 2000);
+const argv = process.argv.slice(2);
+const skipNpmTest = argv.includes('--skip-npm-test');
+const only = argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const wanted = (part: string) => !only || only.includes(part);
+
+const loadavg = (): string => {
+  try {
+    return fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {
+    return os.loadavg().map((x) => x.toFixed(2)).join(' ');
+  }
+};
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** The environment of a suite run: no CONFORMANCE_* of the caller (a .env pointing at staging stays out). */
+function suiteEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!/^(CONFORMANCE_|PLAYWRIGHT_|PW_)/.test(k)) env[k] = v;
+  for (const name of ['BASE_URL', 'API_TOKEN', 'ZONE_ID', 'ZONE_ID_B', 'ALLOW_DESTRUCTIVE', 'PROFILE', 'RATE_LIMIT', 'DRY_RUN', 'STRICT', 'EXPECTATIONS', 'NUM_RUNS', 'WORKERS', 'FC_PATH'])
+    env[`CONFORMANCE_${name}`] = '';
+  return { ...env, CONFORMANCE_SEED: SEED, ...extra };
+}
+
+interface Timed {
+  code: number | null;
+  wallS: number;
+  cpuS: number;
+  userS: number;
+  sysS: number;
+  load: { before: string; after: string };
+}
+
+/** Runs a command; CPU is the user+sys of every process it started (bash's `times`, children line). */
+function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv, quiet = true): Promise<Timed> {
+  return new Promise((resolve) => {
+    const before = loadavg();
+    const t0 = performance.now();
+    const child = spawn('bash', ['-c', '"$@"; rc=$?; times >&3; exit $rc', 'bench', cmd, ...args], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit', 'pipe'],
+    });
+    let times = '';
+    child.stdio[3]!.on('data', (d: Buffer) => (times += d.toString()));
+    child.on('close', (code) => {
+      const wallS = (performance.now() - t0) / 1000;
+      const secs = (t: string) => {
+        const m = /^(\d+)m([\d.]+)s$/.exec(t);
+        return m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
+      };
+      const [user, sys] = (times.trim().split('\n')[1] ?? '').trim().split(/\s+/).map(secs);
+      resolve({ code, wallS: round(wallS, 2), userS: round(user!, 2), sysS: round(sys!, 2), cpuS: round(user! + sys!, 2), load: { before, after: loadavg() } });
+    });
+  });
+}
+
+const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+
+// ---- b: the reference server in its own process, and the HTTP ceiling ---------------------------
+
+interface ChildServer {
+  url: string;
+  count(): Promise<number>;
+  close(): Promise<void>;
+}
+
+function startServer(token: string): Promise<ChildServer> {
+  const child = fork(path.join(__dirname, 'server-child.ts'), [], {
+    cwd: ROOT,
+    env: { ...process.env, BENCH_TOKEN: token },
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('message', (m: { url: string }) =>
+      resolve({
+        url: m.url,
+        count: () =>
+          new Promise((r) => {
+            child.once('message', (x: { count: number }) => r(x.count));
+            child.send('count');
+          }),
+        close: () =>
+          new Promise((r) => {
+            child.once('exit', () => r());
+            child.send('close');
+          }),
+      }),
+    );
+  });
+}
+
+interface Loop {
+  requests: number;
+  wallS: number;
+  perSecond: number;
+  /** This process's CPU per request, microseconds (the client side alone). */
+  clientCpuUsPerRequest: number;
+  load: string;
+}
+
+async function loop(n: number, one: (i: number) => Promise<unknown>, concurrency = 1): Promise<Loop> {
+  const load = loadavg();
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < n) await one(next++);
+    }),
+  );
+  const wallS = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  return { requests: n, wallS: round(wallS, 3), perSecond: round(n / wallS, 0), clientCpuUsPerRequest: round((cpu.user + cpu.system) / n, 0), load };
+}
+
+async function ceiling(): Promise<Record<string, Loop | number | string>> {
+  const token = 'bench-ceiling-token';
+  const server = await startServer(token);
+  const zone = '0be1c0000000000000000000000000b1';
+  const ip = '2001:db8::b1';
+  const url = `${server.url}/zones/${zone}/origin/cloud_regions/${ip}`;
+  const auth = { authorization: `Bearer ${token}` };
+  try {
+    const put = await fetch(url, { method: 'PUT', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ origin_ip: ip, vendor: 'aws', region: 'us-east-1' }) });
+    if (put.status !== 200) throw new Error(`bench: setup PUT answered ${put.status}`);
+    const warm = async (f: (i: number) => Promise<unknown>) => {
+      for (let i = 0; i < 200; i++) await f(i);
+    };
+    const viaFetch = async () => {
+      const r = await fetch(url, { headers: auth });
+      await r.text();
+      if (r.status !== 200) throw new Error(`bench: GET answered ${r.status}`);
+    };
+    await warm(viaFetch);
+    const fetchLoop = await loop(N_SEQ, viaFetch);
+
+    const transport = new Transport({ baseUrl: server.url, token });
+    const viaTransport = async () => {
+      const r = await transport.send({ method: 'GET', path: `/zones/${zone}/origin/cloud_regions/${ip}`, kind: 'bench' });
+      if (r.status !== 200) throw new Error(`bench: GET answered ${r.status}`);
+    };
+    await warm(viaTransport);
+    const transportLoop = await loop(N_SEQ, viaTransport);
+    transport.close();
+
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+    const viaHttp = () =>
+      new Promise<void>((resolve, reject) => {
+        const req = http.request(url, { headers: auth, agent }, (res) => {
+          res.resume();
+          res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`bench: GET answered ${res.statusCode}`))));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    await warm(viaHttp);
+    const concurrent = await loop(N_SEQ * 4, viaHttp, 16);
+    agent.destroy();
+    return { server: 'reference server (createServer) in a child process, GET of one mapping', fetchLoop, transportLoop, concurrent16: concurrent };
+  } finally {
+    await server.close();
+  }
+}
+
+// ---- a and c: suite runs --------------------------------------------------------------------------
+
+interface SuiteRun extends Timed {
+  requests: number;
+  verdict: string;
+  requestsPerSecond: number;
+  requestsByKind: Record<string, number>;
+  tests: BenchTest[];
+}
+
+async function suiteRun(label: string, extraEnv: Record<string, string>): Promise<SuiteRun> {
+  const dir = path.join(OUT, label);
+  fs.rmSync(dir, { recursive: true, force: true });
+  const testsFile = path.join(dir, 'tests.json');
+  const env = suiteEnv({ CONFORMANCE_REPORTS_DIR: path.join(dir, 'reports'), CONFORMANCE_STATE_DIR: path.join(dir, 'state'), BENCH_TESTS_FILE: testsFile, ...extraEnv });
+  const t = await timed(process.execPath, [TSX, 'suite/cli/run.ts', '-c', 'bench/playwright.config.ts'], env);
+  const report = readJson<{ requests: number; verdict: string; requestsByKind: Record<string, number> }>(path.join(dir, 'reports', 'conformance.json'));
+  const tests = fs.existsSync(testsFile) ? readJson<BenchTest[]>(testsFile) : [];
+  return { ...t, requests: report.requests, verdict: report.verdict, requestsPerSecond: round(report.requests / t.wallS, 0), requestsByKind: report.requestsByKind, tests };
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+const group = (id: string) => id.split('-')[0]!;
+
+function perTest(tests: BenchTest[]) {
+  const byFile: Record<string, { tests: number; requests: number; seconds: number }> = {};
+  const byGroup: Record<string, number> = {};
+  for (const t of tests) {
+    const f = (byFile[t.file] ??= { tests: 0, requests: 0, seconds: 0 });
+    f.tests++;
+    f.requests += t.requests ?? 0;
+    f.seconds = round(f.seconds + t.durationMs / 1000, 2);
+    // A test's requests go to the group of the first requirement it cites (its main subject).
+    const g = t.requirements[0] ? group(t.requirements[0]) : '(none)';
+    byGroup[g] = (byGroup[g] ?? 0) + (t.requests ?? 0);
+  }
+  return { byFile, byGroup, inTests: sum(tests.map((t) => t.requests ?? 0)) };
+}
+
+/** The busiest tests: requests, seconds, and their own request rate (the suite's bulk rate). */
+function busiest(tests: BenchTest[], n = 5) {
+  return [...tests]
+    .filter((t) => (t.requests ?? 0) > 0)
+    .sort((a, b) => (b.requests ?? 0) - (a.requests ?? 0))
+    .slice(0, n)
+    .map((t) => ({ file: t.file, title: t.title.slice(0, 90), requests: t.requests!, seconds: round(t.durationMs / 1000, 2), perSecond: round((t.requests! * 1000) / Math.max(1, t.durationMs), 0) }));
+}
+
+async function budget() {
+  const token = 'bench-budget-token';
+  const server = await startServer(token);
+  try {
+    const run = await suiteRun('budget', {
+      CONFORMANCE_BASE_URL: server.url,
+      CONFORMANCE_API_TOKEN: token,
+      CONFORMANCE_ZONE_ID: '0be1c0000000000000000000000000b2',
+      CONFORMANCE_ZONE_ID_B: '0be1c0000000000000000000000000b3',
+      CONFORMANCE_ALLOW_DESTRUCTIVE: '1',
+      CONFORMANCE_PROFILE: 'budget',
+    });
+    const answered = await server.count();
+    const limit = run.tests.filter((t) => t.file === 'limit.spec.ts');
+    const { tests, ...rest } = run;
+    return { ...rest, serverCounted: answered, exact: answered === run.requests, limitScenarioRequests: sum(limit.map((t) => t.requests ?? 0)), limitStatus: limit.map((t) => t.status).join(','), ...perTest(tests), tests };
+  } finally {
+    await server.close();
+  }
+}
+
+// ---- d: npm test ------------------------------------------------------------------------------------
+
+async function npmTest() {
+  const t = await timed(process.execPath, [TSX, 'selftest/npm-test.ts'], { ...process.env }, false);
+  const file = path.join(ROOT, 'reports', 'npm-test.json');
+  const stages = fs.existsSync(file) ? readJson<{ stages: Array<{ stage: string; seconds: number; passed: boolean }> }>(file).stages : [];
+  return { ...t, stages };
+}
+
+// ---- BENCHMARKS.md ----------------------------------------------------------------------------------
+
+function table(r: Record<string, any>): string {
+  const rows: string[] = ['| figure | value | load average (1 5 15 min) |', '|---|---|---|'];
+  const add = (k: string, v: string, load = '') => rows.push(`| ${k} | ${v} | ${load} |`);
+  const m = r.machine;
+  add('machine', `${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}`, m.load);
+  if (r.full) {
+    const f = r.full;
+    add('full profile, embedded: wall', `${f.wallS} s (target 30 s: ${f.wallS <= 30 ? 'holds' : 'missed'}), verdict ${f.verdict}`, `${f.load.before} → ${f.load.after}`);
+    add('full profile, embedded: CPU user+sys (all processes)', `${f.cpuS} s (${f.userS} user, ${f.sysS} sys)`, '');
+    add('full profile, embedded: requests, requests/s', `${f.requests}, ${f.requestsPerSecond}/s`, '');
+    for (const b of f.busiest.slice(0, 3)) add(`busiest test: ${b.file}`, `${b.requests} requests in ${b.seconds} s = ${b.perSecond}/s`, '');
+  }
+  if (r.ceiling) {
+    const c = r.ceiling;
+    add('ceiling: sequential fetch loop', `${c.fetchLoop.perSecond}/s (${c.fetchLoop.requests} GETs, client CPU ${c.fetchLoop.clientCpuUsPerRequest} µs/request)`, c.fetchLoop.load);
+    add('ceiling: sequential loop, suite transport', `${c.transportLoop.perSecond}/s (client CPU ${c.transportLoop.clientCpuUsPerRequest} µs/request)`, c.transportLoop.load);
+    add('ceiling: concurrent, 16 in flight', `${c.concurrent16.perSecond}/s`, c.concurrent16.load);
+  }
+  if (r.ratios) {
+    const q = r.ratios;
+    add('ratio: suite transport loop / fetch loop', `${q.transportVsFetch}`, '');
+    add('ratio: busiest test rate / fetch loop', `${q.bulkVsFetch} (target ≥ 0.5: ${q.bulkVsFetch >= 0.5 ? 'holds' : 'missed'})`, '');
+    add('ratio: whole full run rate / fetch loop', `${q.fullVsFetch}`, '');
+  }
+  if (r.budget) {
+    const b = r.budget;
+    add('budget profile: requests', `${b.requests} (target ≤ 1,000: ${b.requests <= 1000 ? 'holds' : 'missed'}); the server counted ${b.serverCounted} (${b.exact ? 'exact' : 'MISMATCH'}); verdict ${b.verdict}`, `${b.load.before} → ${b.load.after}`);
+    add('budget profile: limit scenario requests', `${b.limitScenarioRequests} (target ≤ 80: ${b.limitScenarioRequests <= 80 ? 'holds' : 'missed'}), ${b.limitStatus}`, '');
+    add('budget profile: requests per requirement group', Object.entries(b.byGroup).sort().map(([g, n]) => `${g} ${n}`).join(', '), '');
+    add('budget profile: requests per spec file', Object.entries(b.byFile as Record<string, { requests: number }>).sort().map(([f, x]) => `${f} ${x.requests}`).join(', '), '');
+    add('budget profile: outside tests (setup, teardown)', `${b.requests - b.inTests}`, '');
+    add('budget profile: wall, CPU', `${b.wallS} s, ${b.cpuS} s`, '');
+  }
+  if (r.npmTest) {
+    const n = r.npmTest;
+    add('npm test: wall, CPU', `${n.wallS} s (target 300 s: ${n.wallS <= 300 && n.code === 0 ? 'holds' : n.code === 0 ? 'missed' : `exit ${n.code}`}), CPU ${n.cpuS} s`, `${n.load.before} → ${n.load.after}`);
+    for (const s of n.stages) add(`npm test stage ${s.stage}`, `${s.seconds.toFixed(1)} s${s.passed ? '' : ' (FAILED)'}`, '');
+  }
+  return rows.join('\n');
+}
+
+function updateMarkdown(r: Record<string, unknown>): void {
+  const file = path.join(ROOT, 'BENCHMARKS.md');
+  const start = '<!-- BENCH:START (npm run bench rewrites this table) -->';
+  const end = '<!-- BENCH:END -->';
+  const block = `${start}\nMeasured ${r.date} with \`npm run bench ${argv.join(' ')}\`.\n\n${table(r)}\n${end}`;
+  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : `# Benchmarks\n\n${start}\n${end}\n`;
+  const at = text.indexOf(start);
+  const till = text.indexOf(end);
+  fs.writeFileSync(file, at >= 0 && till > at ? text.slice(0, at) + block + text.slice(till + end.length) : `${text}\n${block}\n`);
+}
+
+async function main(): Promise<void> {
+  fs.mkdirSync(OUT, { recursive: true });
+  const cpus = os.cpus();
+  const r: Record<string, any> = {
+    date: new Date().toISOString(),
+    seed: Number(SEED),
+    machine: { cores: cpus.length, cpu: cpus[0]?.model.trim() ?? '?', memoryGiB: round(os.totalmem() / 2 ** 30, 1), node: process.version, platform: `${os.platform()} ${os.release()}`, load: loadavg() },
+  };
+  const step = (s: string) => console.log(`bench: ${s} (load ${loadavg()})`);
+  if (wanted('ceiling')) {
+    step('HTTP ceiling against the reference server');
+    r.ceiling = await ceiling();
+  }
+  if (wanted('full')) {
+    step('full profile against the embedded server');
+    const full = await suiteRun('full', {});
+    const { tests, ...rest } = full;
+    r.full = { ...rest, busiest: busiest(tests), tests };
+  }
+  if (r.ceiling && r.full) {
+    const fetchRate = r.ceiling.fetchLoop.perSecond as number;
+    r.ratios = {
+      transportVsFetch: round(r.ceiling.transportLoop.perSecond / fetchRate, 2),
+      bulkVsFetch: round((r.full.busiest[0]?.perSecond ?? 0) / fetchRate, 2),
+      fullVsFetch: round(r.full.requestsPerSecond / fetchRate, 2),
+    };
+  }
+  if (wanted('budget')) {
+    step('budget profile against a non-embedded reference server');
+    r.budget = await budget();
+  }
+  if (wanted('npm-test') && !skipNpmTest) {
+    step('npm test (its stages)');
+    r.npmTest = await npmTest();
+  }
+  fs.writeFileSync(path.join(ROOT, 'reports', 'bench.json'), `${JSON.stringify(r, null, 2)}\n`);
+  updateMarkdown(r);
+  console.log(`\n${table(r)}\n\nbench: reports/bench.json and BENCHMARKS.md written`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
