@@ -78,7 +78,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { kinds: new Set(['mutant', 'variant']), jobs: 2, seed: DEFAULT_SEED, full: false, keepOther: false };
+  const args: Args = { kinds: new Set(['mutant', 'variant']), jobs: 3, seed: DEFAULT_SEED, full: false, keepOther: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
