@@ -47,7 +47,8 @@ export function renderMarkdown(report: SelftestReport, d: Details): string {
     lines.push('## Mutants (must be killed)', '', '| mutant | result | expected | failed requirements | tests run |', '|---|---|---|---|---|');
     for (const m of report.mutants) {
       const r = resultOf('mutant', m.id);
-      const why = r.errors.length ? `${r.selection}; errors: ${r.errors[0]}` : r.selection;
+      // A killed mutant's run stops at its first failure on purpose: its "stopped early" error is no news.
+      const why = !m.killed && r.errors.length ? `${r.selection}; errors: ${r.errors[0]}` : r.selection;
       lines.push(`| ${m.id} | ${m.killed ? 'killed' : '**SURVIVED**'} | ${m.expected.join(', ')} | ${m.failed.join(', ') || '-'} | ${cell(why)} |`);
     }
     lines.push('');
