@@ -52,7 +52,7 @@ export const FAST: Record<string, Matcher> = {
   toBe: (a, [e]) => Object.is(a, e),
   toEqual: (a, [e]) => plainEqual(a, e),
   toMatchObject: (a, [e]) => {
-    if (typeof a !== 'object' || a === null || Array.isArray(a)) return false;
+    if (typeof a !== 'object' || a === null || Object.getPrototypeOf(a) !== Object.prototype) return false;
     if (typeof e !== 'object' || e === null || Object.getPrototypeOf(e) !== Object.prototype) return false;
     if (Object.getOwnPropertySymbols(e).length) return false;
     for (const [k, v] of Object.entries(e)) {

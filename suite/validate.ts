@@ -60,11 +60,13 @@ function contentTypeViolation(res: ResponseLike): Violation | undefined {
 
 // Which requirement a schema error of a 2xx response breaks. modified_on anywhere is decision 9's own
 // requirement (a wrong type or a bad format alike); the envelope keys (and the body's own shape) are the
-// envelope's; everything else (result, result_info) is the operation's result schema.
-function successRequirement(e: SchemaError): string {
+// envelope's; supported_regions' result is REGIONS-SHAPE (its own requirement, so a defect there is
+// attributed to it); everything else (result, result_info) is the operation's result schema.
+function successRequirement(e: SchemaError, op: OperationId | undefined): string {
   const segments = e.path.split('/');
   if (segments[segments.length - 1] === 'modified_on') return 'ENV-MODIFIED-ON';
   if (e.path === '' || ENVELOPE_KEYS.has(segments[1])) return 'ENV-SUCCESS-ENVELOPE';
+  if (op === 'supported-regions') return 'REGIONS-SHAPE';
   return 'ENV-RESULT-SCHEMA';
 }
 
@@ -108,7 +110,7 @@ export function checkResponse(
   if (success) {
     const schema = op ? RESPONSE_SCHEMA[op] : 'success-envelope';
     for (const e of schemaErrors(schema, parsed.body))
-      violations.push({ requirement: op ? successRequirement(e) : 'ENV-SUCCESS-ENVELOPE', message: e.text });
+      violations.push({ requirement: op ? successRequirement(e, op) : 'ENV-SUCCESS-ENVELOPE', message: e.text });
   } else {
     const schema = opts.authFailureExpected ? 'auth-failure-envelope' : 'failure-envelope';
     for (const e of schemaErrors(schema, parsed.body))

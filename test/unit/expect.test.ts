@@ -47,7 +47,7 @@ test('every fast path passes only where Playwright passes', () => {
 });
 
 test('plain equal JSON values take the fast path', () => {
-  fc.assert(fc.property(json, (v) => plainEqual(v, JSON.parse(JSON.stringify(v)))));
+  fc.assert(fc.property(json, (v) => plainEqual(v, structuredClone(v))));
   playwrightExpect(FAST.toMatchObject!({ a: 1, b: [1, { c: 'x' }], d: 2 }, [{ a: 1, b: [1, { c: 'x' }] }])).toBe(true);
   playwrightExpect(FAST.toContain!([1164, 1000], [1164])).toBe(true);
 });

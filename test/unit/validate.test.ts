@@ -77,7 +77,7 @@ const cases: Case[] = [
   { title: 'a list without result_info yields ENV-RESULT-SCHEMA', op: 'list', status: 200, body: { ...ok, result: [] }, expect: ['ENV-RESULT-SCHEMA'] },
   { title: 'result_info missing total_pages yields ENV-RESULT-SCHEMA', op: 'list', status: 200, body: { ...ok, result: [mapping], result_info: { ...resultInfo, total_pages: undefined } }, expect: ['ENV-RESULT-SCHEMA'], message: ["/result_info must have required property 'total_pages'"] },
   { title: 'a batch item missing origin_ip yields ENV-RESULT-SCHEMA', op: 'batch-delete', status: 200, body: { ...ok, result: { succeeded: [{ region: 'us-east-1' }], failed: [] } }, expect: ['ENV-RESULT-SCHEMA'] },
-  { title: 'supported regions vendors as an array yields ENV-RESULT-SCHEMA', op: 'supported-regions', status: 200, body: { ...ok, result: { obtained_codes: true, vendors: [] } }, expect: ['ENV-RESULT-SCHEMA'] },
+  { title: 'supported regions vendors as an array yields REGIONS-SHAPE (its own requirement)', op: 'supported-regions', status: 200, body: { ...ok, result: { obtained_codes: true, vendors: [] } }, expect: ['REGIONS-SHAPE'] },
   { title: 'a delete result of the wrong operation yields ENV-RESULT-SCHEMA', op: 'put', status: 200, body: { ...ok, result: { origin_ip: '192.0.2.1' } }, expect: ['ENV-RESULT-SCHEMA'] },
   { title: 'a bad envelope and a bad result are attributed separately', op: 'get', status: 200, body: { ...ok, errors: [{ code: 1000, message: 'x' }], result: { ...mapping, region: 5 } }, expect: ['ENV-SUCCESS-ENVELOPE', 'ENV-RESULT-SCHEMA'] },
 
