@@ -2,12 +2,13 @@
 //   1 typecheck    tsc --noEmit -p .
 //   2 unit         playwright test -c test/playwright.config.ts --project unit
 //   3 server       playwright test -c test/playwright.config.ts --project server
-//   4 conformance  npm run conformance: the full suite against the clean embedded reference server
-//   5 variants     npm run selftest -- --variants: legitimate variation must pass
-//   6 mutants      npm run selftest -- --mutants: every mutant must be killed by its requirements
+//   4 e2e          playwright test -c test/playwright.config.ts --project e2e
+//   5 conformance  npm run conformance: the full suite against the clean embedded reference server
+//   6 variants     npm run selftest -- --variants: legitimate variation must pass
+//   7 mutants      npm run selftest -- --mutants: every mutant must be killed by its requirements
 // The last line is `selftest: N passed, M failed`, N and M counting these stages (a stage after a
 // failed one does not run and is counted in neither); CI reads that line. Stage timings go to
-// reports/npm-test.json. Every CONFORMANCE_* variable is cleared for stage 4, so that a developer's
+// reports/npm-test.json. Every CONFORMANCE_* variable is cleared for stage 5, so that a developer's
 // .env pointing at staging never turns `npm test` into a run against staging.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -34,6 +35,9 @@ const STAGES: Stage[] = [
   { name: 'typecheck', command: [bin('tsc'), '--noEmit', '-p', '.'] },
   { name: 'unit', command: [bin('playwright'), 'test', '-c', 'test/playwright.config.ts', '--project', 'unit'] },
   { name: 'server', command: [bin('playwright'), 'test', '-c', 'test/playwright.config.ts', '--project', 'server'] },
+  // End to end through the real CLIs: secrets, kill -9 and cleanup, rate limits, exit codes, the HTML
+  // report in Debian's Chromium (scripts/ensure-chromium.sh installs it where missing).
+  { name: 'e2e', command: [bin('playwright'), 'test', '-c', 'test/playwright.config.ts', '--project', 'e2e'] },
   { name: 'conformance', command: [bin('tsx'), 'suite/cli/run.ts'], env: NO_CONFORMANCE_CONFIG },
   { name: 'variants', command: [bin('tsx'), 'selftest/run.ts', '--variants'] },
   { name: 'mutants', command: [bin('tsx'), 'selftest/run.ts', '--mutants', '--keep-other'] },

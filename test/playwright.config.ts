@@ -8,6 +8,9 @@ export default defineConfig({
   outputDir: '../reports/test-results-selftest',
   reporter: [['list']],
   timeout: 120_000,
+  // Two cores: files in parallel (the e2e tests' own suite runs wait on I/O and child processes much
+  // of the time, so two at once keep both cores busy).
+  workers: 2,
   projects: [
     { name: 'unit', testDir: './unit' },
     { name: 'server', testDir: './server' },
