@@ -19,6 +19,7 @@ import {
   isCompatible,
   isMapped,
   mappedOf,
+  zeroRuns,
 } from './oracle';
 import { type SpellingChoice, spell, spellingChoiceOf } from './spellings';
 
@@ -45,21 +46,7 @@ export function isTestAddress(addr: Address): boolean {
 
 // ---- zero-run shapes -------------------------------------------------------------------------------
 
-/** Maximal zero runs of a group sequence, as [start, length]. */
-export function zeroRuns(groups: readonly number[]): Array<[number, number]> {
-  const runs: Array<[number, number]> = [];
-  for (let i = 0; i < groups.length; ) {
-    if (groups[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < groups.length && groups[j] === 0) j++;
-    runs.push([i, j - i]);
-    i = j;
-  }
-  return runs;
-}
+export { zeroRuns };
 
 /** All 2^n zero masks (true = zero group) of n groups, filtered by the runs they contain. */
 function masks(n: number, keep: (runs: Array<[number, number]>) => boolean): boolean[][] {

@@ -128,9 +128,9 @@ function dotted(bytes: Uint8Array): string {
   return Array.from(bytes).join('.');
 }
 
-/** The longest run of >= 2 zero groups, the first one on a tie (RFC 5952 sections 4.2.2, 4.2.3). */
-export function longestZeroRun(groups: readonly number[]): { start: number; length: number } | null {
-  let best: { start: number; length: number } | null = null;
+/** Maximal zero runs of a group sequence, as [start, length]. */
+export function zeroRuns(groups: readonly number[]): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
   for (let i = 0; i < groups.length; ) {
     if (groups[i] !== 0) {
       i++;
@@ -138,9 +138,16 @@ export function longestZeroRun(groups: readonly number[]): { start: number; leng
     }
     let j = i;
     while (j < groups.length && groups[j] === 0) j++;
-    if (j - i >= 2 && (!best || j - i > best.length)) best = { start: i, length: j - i };
+    runs.push([i, j - i]);
     i = j;
   }
+  return runs;
+}
+
+/** The longest run of >= 2 zero groups, the first one on a tie (RFC 5952 sections 4.2.2, 4.2.3). */
+export function longestZeroRun(groups: readonly number[]): { start: number; length: number } | null {
+  let best: { start: number; length: number } | null = null;
+  for (const [start, length] of zeroRuns(groups)) if (length >= 2 && (!best || length > best.length)) best = { start, length };
   return best;
 }
 
