@@ -6,6 +6,17 @@ import { schemaErrors, type SchemaError } from './schemas';
 
 export type OperationId = 'put' | 'get' | 'delete' | 'list' | 'batch-put' | 'batch-delete' | 'supported-regions';
 
+/** openapi.json's operationId of each operation. */
+export const OPERATION_BY_OPENAPI_ID: Readonly<Record<string, OperationId>> = {
+  'origin-cloud-regions-v2-upsert': 'put',
+  'origin-cloud-regions-v2-get': 'get',
+  'origin-cloud-regions-v2-delete': 'delete',
+  'origin-cloud-regions-v2-list': 'list',
+  'origin-cloud-regions-v2-batch-upsert': 'batch-put',
+  'origin-cloud-regions-v2-batch-delete': 'batch-delete',
+  'origin-cloud-regions-v2-supported-regions': 'supported-regions',
+};
+
 /** requirement is an ID of suite/requirements.ts. */
 export interface Violation {
   requirement: string;

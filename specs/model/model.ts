@@ -45,6 +45,22 @@ export interface Spelling {
   upper: readonly number[];
 }
 
+/**
+ * A command that names pool addresses by slot and spelling: `check` remembers the world (the pool
+ * drawn for this run), so `toString` can print the exact texts sent.
+ */
+export abstract class PoolCommand implements fc.AsyncCommand<Model, Real> {
+  protected world?: World;
+
+  check(m: Readonly<Model>): boolean {
+    this.world = m.world;
+    return true;
+  }
+
+  abstract run(m: Model, r: Real): Promise<void>;
+  abstract toString(): string;
+}
+
 export function spellingArb(): fc.Arbitrary<Spelling> {
   const perGroup = (max: number) => fc.array(fc.integer({ min: 0, max }), { minLength: 8, maxLength: 8 });
   return fc.record({

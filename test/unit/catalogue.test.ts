@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { REQUIREMENTS } from '../../suite/requirements';
+import { OPERATION_BY_OPENAPI_ID } from '../../suite/validate';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -56,15 +57,7 @@ test('every operation of openapi.json is named by at least one requirement', () 
   const spec = path.resolve(ROOT, '../shared/spec/openapi.json');
   expect(fs.existsSync(spec), `${spec} (the shared spec) must be present`).toBe(true);
   const openapi = JSON.parse(fs.readFileSync(spec, 'utf8')) as { paths: Record<string, Record<string, { operationId: string }>> };
-  const byOperationId: Record<string, string> = {
-    'origin-cloud-regions-v2-upsert': 'put',
-    'origin-cloud-regions-v2-get': 'get',
-    'origin-cloud-regions-v2-delete': 'delete',
-    'origin-cloud-regions-v2-list': 'list',
-    'origin-cloud-regions-v2-batch-upsert': 'batch-put',
-    'origin-cloud-regions-v2-batch-delete': 'batch-delete',
-    'origin-cloud-regions-v2-supported-regions': 'supported-regions',
-  };
+  const byOperationId = OPERATION_BY_OPENAPI_ID;
   const ops = Object.values(openapi.paths).flatMap((p) => Object.values(p).map((o) => o.operationId));
   expect(ops.length, 'operations in openapi.json').toBe(7);
   for (const op of ops) {

@@ -4,7 +4,7 @@ import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { REQUIREMENTS } from '../../suite/requirements';
-import { checkResponse, type OperationId, type ResponseLike } from '../../suite/validate';
+import { checkResponse, type OperationId, type ResponseLike, OPERATION_BY_OPENAPI_ID } from '../../suite/validate';
 
 const mapping = { origin_ip: '192.0.2.1', region: 'us-east-1', vendor: 'aws', modified_on: '2026-03-01T12:00:00Z' };
 const ok = { success: true, errors: [], messages: [] };
@@ -115,15 +115,7 @@ test.describe('checkResponse attributes each violation to its requirement', () =
 
 // openapi.json's response examples, each sent through checkResponse as the operation that uses it.
 const OPENAPI_PATH = path.resolve(__dirname, '..', '..', '..', 'shared', 'spec', 'openapi.json');
-const OPERATION_IDS: Record<string, OperationId> = {
-  'origin-cloud-regions-v2-upsert': 'put',
-  'origin-cloud-regions-v2-get': 'get',
-  'origin-cloud-regions-v2-delete': 'delete',
-  'origin-cloud-regions-v2-list': 'list',
-  'origin-cloud-regions-v2-batch-upsert': 'batch-put',
-  'origin-cloud-regions-v2-batch-delete': 'batch-delete',
-  'origin-cloud-regions-v2-supported-regions': 'supported-regions',
-};
+const OPERATION_IDS = OPERATION_BY_OPENAPI_ID;
 
 test('every response example of openapi.json passes checkResponse for its operation', () => {
   expect(fs.existsSync(OPENAPI_PATH), `openapi.json not found at ${OPENAPI_PATH}`).toBe(true);

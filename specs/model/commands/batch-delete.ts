@@ -5,12 +5,12 @@ import { expect } from '../../../suite/expect';
 import fc from 'fast-check';
 import { checkCanonical } from '../../../fixtures/checks';
 import type { BatchItemResult } from '../../../suite/client';
-import { COLLECTION, type Model, type Real, type Spelling, type Target, type World, json, naming, resolve, spellingArb } from '../model';
+import { COLLECTION, PoolCommand, type Model, type Real, type Spelling, type Target, type World, json, naming, resolve, spellingArb } from '../model';
 
-export class BatchDeleteCommand implements fc.AsyncCommand<Model, Real> {
-  private world?: World;
-
-  constructor(readonly targets: readonly Spelling[]) {}
+export class BatchDeleteCommand extends PoolCommand {
+  constructor(readonly targets: readonly Spelling[]) {
+    super();
+  }
 
   /** The addresses this run sends, the first spelling of each. */
   plan(world: World): Target[] {
@@ -20,11 +20,6 @@ export class BatchDeleteCommand implements fc.AsyncCommand<Model, Real> {
       if (!out.some((o) => o.key === t.key)) out.push(t);
     }
     return out;
-  }
-
-  check(m: Readonly<Model>): boolean {
-    this.world = m.world;
-    return true;
   }
 
   async run(m: Model, r: Real): Promise<void> {

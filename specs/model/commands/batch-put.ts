@@ -13,6 +13,7 @@ import {
   type Real,
   type Spelling,
   type Target,
+  PoolCommand,
   type World,
   json,
   naming,
@@ -37,13 +38,13 @@ export interface BatchPutPlan {
   invalid?: { target: Target; vendor: string };
 }
 
-export class BatchPutCommand implements fc.AsyncCommand<Model, Real> {
-  private world?: World;
-
+export class BatchPutCommand extends PoolCommand {
   constructor(
     readonly items: ReadonlyArray<{ target: Spelling; pair: number }>,
     readonly invalid: InvalidItem | null,
-  ) {}
+  ) {
+    super();
+  }
 
   /** The body for this run's pool. Duplicates of one address carry the first one's vendor and
    * region: which of two different ones would win is not specified, so the model stays exact. The
@@ -69,11 +70,6 @@ export class BatchPutCommand implements fc.AsyncCommand<Model, Real> {
       plan.invalid = { target, vendor };
     }
     return plan;
-  }
-
-  check(m: Readonly<Model>): boolean {
-    this.world = m.world;
-    return true;
   }
 
   async run(m: Model, r: Real): Promise<void> {

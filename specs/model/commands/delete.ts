@@ -3,16 +3,11 @@
 import { expect } from '../../../suite/expect';
 import fc from 'fast-check';
 import { checkCanonical } from '../../../fixtures/checks';
-import { COLLECTION, type Model, type Real, type Spelling, type World, resolve, spellingArb, textOf } from '../model';
+import { COLLECTION, PoolCommand, type Model, type Real, type Spelling, resolve, spellingArb, textOf } from '../model';
 
-export class DeleteCommand implements fc.AsyncCommand<Model, Real> {
-  private world?: World;
-
-  constructor(readonly target: Spelling) {}
-
-  check(m: Readonly<Model>): boolean {
-    this.world = m.world;
-    return true;
+export class DeleteCommand extends PoolCommand {
+  constructor(readonly target: Spelling) {
+    super();
   }
 
   async run(m: Model, r: Real): Promise<void> {

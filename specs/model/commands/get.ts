@@ -2,16 +2,11 @@
 // canonical address, or 404 when the model holds none.
 import { expect } from '../../../suite/expect';
 import fc from 'fast-check';
-import { COLLECTION, type Model, type Real, type Spelling, type World, checkMapping, resolve, spellingArb, textOf } from '../model';
+import { COLLECTION, PoolCommand, type Model, type Real, type Spelling, checkMapping, resolve, spellingArb, textOf } from '../model';
 
-export class GetCommand implements fc.AsyncCommand<Model, Real> {
-  private world?: World;
-
-  constructor(readonly target: Spelling) {}
-
-  check(m: Readonly<Model>): boolean {
-    this.world = m.world;
-    return true;
+export class GetCommand extends PoolCommand {
+  constructor(readonly target: Spelling) {
+    super();
   }
 
   async run(m: Model, r: Real): Promise<void> {

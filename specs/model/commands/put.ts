@@ -8,7 +8,8 @@ import {
   type Model,
   type Real,
   type Spelling,
-  type World,
+  PoolCommand,
+ 
   json,
   observeModifiedOn,
   pairOf,
@@ -17,17 +18,12 @@ import {
   textOf,
 } from '../model';
 
-export class PutCommand implements fc.AsyncCommand<Model, Real> {
-  private world?: World;
-
+export class PutCommand extends PoolCommand {
   constructor(
     readonly target: Spelling,
     readonly pair: number,
-  ) {}
-
-  check(m: Readonly<Model>): boolean {
-    this.world = m.world;
-    return true;
+  ) {
+    super();
   }
 
   async run(m: Model, r: Real): Promise<void> {
