@@ -2,6 +2,7 @@
 // (one case per file, named after its id), sorted by id.
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseAddressBias } from '../suite/config';
 import { REQUIREMENTS } from '../suite/requirements';
 import type { Mutant, Variant } from './types';
 
@@ -32,6 +33,8 @@ export const loadVariants = (): Variant[] => loadDir<Variant>(VARIANTS_DIR);
  * does not fail the verdict, so it proves nothing about the suite's MUST checks), a variant's
  * shouldFailures that are not SHOULDs.
  */
+const TUNING_KNOBS = new Set(['CONFORMANCE_ADDRESS_BIAS']);
+
 export function catalogueProblems(mutants: Mutant[], variants: Variant[]): string[] {
   const problems: string[] = [];
   const files = new Map([
@@ -60,6 +63,17 @@ export function catalogueProblems(mutants: Mutant[], variants: Variant[]): strin
     for (const id of v.shouldFailures ?? []) {
       const r = REQUIREMENTS.get(id);
       if (!r || r.level !== 'SHOULD') problems.push(`variant "${v.id}" lists ${id} in shouldFailures: not a SHOULD requirement`);
+    }
+    // Only tuning knobs: a variant must not move the target, the zones, the seed or the verdict rules.
+    for (const [name, value] of Object.entries(v.env ?? {})) {
+      if (!TUNING_KNOBS.has(name)) problems.push(`variant "${v.id}" sets ${name}: only ${[...TUNING_KNOBS].join(', ')} may be set`);
+      else if (name === 'CONFORMANCE_ADDRESS_BIAS') {
+        try {
+          parseAddressBias(value);
+        } catch (e) {
+          problems.push(`variant "${v.id}": ${(e as Error).message}`);
+        }
+      }
     }
   }
   return problems;

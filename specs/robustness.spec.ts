@@ -48,6 +48,19 @@ async function isFailure(verify: Verifier, id: string, res: ApiResponse, what: s
   });
 }
 
+/**
+ * A 2 MiB body is refused with a 4xx failure envelope, or by a connection the server closed while the
+ * body was on its way (client option `oversized`: HTTP lets a server close on a body it will not
+ * read, RFC 9110 section 15.5.14), which is noted. Either way the checks that follow show nothing changed.
+ */
+async function isRefused(verify: Verifier, id: string, res: ApiResponse, what: string) {
+  if (res.closed) {
+    verify.observe(id, `${what}: the connection was closed (${res.closed}) while the body was being sent, after retries; allowed for a body over the server's limit (RFC 9110 section 15.5.14)`);
+    return;
+  }
+  await isFailure(verify, id, res, what);
+}
+
 /** A JSON mapping body as text, for bodies built by hand. */
 const bodyText = (ip: string, p: Pair) => JSON.stringify({ origin_ip: ip, ...p });
 
@@ -226,16 +239,18 @@ test.describe('malformed bodies', () => {
       const big = await api.raw('PUT', `${api.collectionPath()}/${fresh}`, JSON.stringify({ origin_ip: fresh, vendor: pair.vendor, region: padding }), {
         op: 'put',
         writes: [fresh],
+        oversized: true,
       });
-      await isFailure(verify, 'ROBUST-LARGE-BODY', big, 'PUT with a 2 MiB body');
+      await isRefused(verify, 'ROBUST-LARGE-BODY', big, 'PUT with a 2 MiB body');
       await checkAbsentByDelete(verify, 'ROBUST-LARGE-BODY', api, fresh, 'after the 2 MiB PUT');
       const put = await api.put(existing, { origin_ip: existing, ...pair });
       await verify.check('PUT-CREATE', () => expect(put.status, `PUT ${existing}`).toBe(200));
       const bigDelete = await api.raw('DELETE', `${api.collectionPath()}/batch`, JSON.stringify([existing, ...Array.from({ length: 200 }, (_, i) => `${i}${padding.slice(0, 10_500)}`)]), {
         op: 'batch-delete',
         writes: [existing],
+        oversized: true,
       });
-      await isFailure(verify, 'ROBUST-LARGE-BODY', bigDelete, 'batch DELETE with a 2 MiB body');
+      await isRefused(verify, 'ROBUST-LARGE-BODY', bigDelete, 'batch DELETE with a 2 MiB body');
       await checkStored(verify, 'ROBUST-LARGE-BODY', api, existing, pair, 'after the 2 MiB batch DELETE');
       const del = await api.delete(existing);
       await verify.check('DELETE-REMOVES', () => expect(del.status, `DELETE of ${existing}`).toBe(200));

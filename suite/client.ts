@@ -14,6 +14,8 @@ export interface ApiResponse<T = unknown> {
   /** The parsed body, or undefined when it is not JSON. */
   json: { success?: unknown; errors?: unknown; messages?: unknown; result?: T; result_info?: unknown } | undefined;
   exchange: Exchange;
+  /** Set (to the socket error code) when an `oversized` request's connection was closed with no answer. */
+  closed?: string;
 }
 
 export interface SendOptions {
@@ -22,6 +24,14 @@ export interface SendOptions {
   /** The response is expected to be an auth failure (relaxed envelope, decision 11). */
   authFailureExpected?: boolean;
   zone?: string;
+  /**
+   * The body is larger than a server may accept. A server may refuse it by answering and closing the
+   * connection while the body is still on its way (RFC 9110 section 15.5.14: for 413 "the server MAY
+   * close the connection"); the client then often sees only a reset. Such a request is retried (the
+   * body is invalid whatever its size, so no server may apply it), and a connection still closed
+   * without an answer comes back as status 0 with `closed` set, not as a transport failure.
+   */
+  oversized?: boolean;
 }
 
 export type ResponseHook = (res: ApiResponse, opts: SendOptions) => void;
@@ -90,8 +100,10 @@ export class ApiClient {
       headers['content-type'] = 'application/json';
     let raw: RawResponse;
     try {
-      raw = await this.transport.send({ method, path, kind, headers, body: payload, noAuth: opts.noAuth });
+      raw = await this.transport.send({ method, path, kind, headers, body: payload, noAuth: opts.noAuth, retryTransport: opts.oversized });
     } catch (e) {
+      if (opts.oversized && e instanceof TransportError && (e.code === 'EPIPE' || e.code === 'ECONNRESET'))
+        return { op, status: 0, headers: {}, bodyText: '', json: undefined, exchange: e.exchange, closed: e.code };
       if (e instanceof TransportError) this.onTransportError?.(e);
       throw e;
     }

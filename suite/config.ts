@@ -38,6 +38,8 @@ export interface Config {
   reportsDir: string;
   /** Property-run depth override (numRuns per property). */
   numRuns?: number;
+  /** The address kind the test addresses are mostly drawn from (CONFORMANCE_ADDRESS_BIAS). */
+  addressBias?: AddressKind;
 }
 
 export const ROOT = path.resolve(__dirname, '..');
@@ -117,6 +119,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = loadEnv()): Config {
   if (profileText !== 'full' && profileText !== 'budget')
     throw new ConfigError(`CONFORMANCE_PROFILE must be "full" or "budget", got "${profileText}"`);
 
+  const addressBias = parseAddressBias(env.CONFORMANCE_ADDRESS_BIAS);
+
   const rateText = env.CONFORMANCE_RATE_LIMIT;
   const rateLimit = rateText ? parseRateLimit(rateText) : undefined;
 
@@ -137,7 +141,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = loadEnv()): Config {
     stateDir: path.resolve(ROOT, env.CONFORMANCE_STATE_DIR || '.conformance'),
     reportsDir: path.resolve(ROOT, env.CONFORMANCE_REPORTS_DIR || 'reports'),
     numRuns: positiveInt(env, 'CONFORMANCE_NUM_RUNS'),
+    addressBias,
   };
+}
+
+export const ADDRESS_KINDS = ['ipv6', 'ipv4', 'mapped', 'compatible'] as const;
+export type AddressKind = (typeof ADDRESS_KINDS)[number];
+
+/**
+ * CONFORMANCE_ADDRESS_BIAS: draw the test addresses mostly from one kind (its weight in the mix
+ * times 100). A tuning knob: the self-test's mapped-hex variant runs with "mapped", so that every check
+ * that compares addresses meets the hex form of a mapped address (a SHOULD failure only).
+ */
+export function parseAddressBias(text: string | undefined): AddressKind | undefined {
+  if (text === undefined || text === '') return undefined;
+  if (!(ADDRESS_KINDS as readonly string[]).includes(text))
+    throw new ConfigError(`CONFORMANCE_ADDRESS_BIAS must be one of ${ADDRESS_KINDS.join(', ')}, got "${text}"`);
+  return text as AddressKind;
+}
+
+/** The bias for the address arbitraries (suite/ip/arbitraries.ts); a bad value is loadConfig's error to report. */
+export function addressBiasFromEnv(): AddressKind | undefined {
+  try {
+    return parseAddressBias(loadEnv().CONFORMANCE_ADDRESS_BIAS);
+  } catch {
+    return undefined;
+  }
 }
 
 let dotenvLoaded = false;

@@ -19,6 +19,8 @@ export interface RawRequest {
   kind: string;
   /** Send no Authorization header (auth checks). */
   noAuth?: boolean;
+  /** Retry transport errors though the method is not idempotent: for a body no server may apply. */
+  retryTransport?: boolean;
 }
 
 export interface Exchange {
@@ -56,6 +58,8 @@ export class TransportError extends Error {
   constructor(
     message: string,
     readonly exchange: Exchange,
+    /** The socket error code (ECONNRESET, EPIPE, ...) when there was one. */
+    readonly code?: string,
   ) {
     super(message);
     this.name = 'TransportError';
@@ -87,7 +91,7 @@ export class Transport {
     const body = req.body === undefined ? undefined : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body);
     if (body) headers['content-length'] = String(body.length);
     const started = Date.now();
-    const retries = RETRYABLE.has(req.method.toUpperCase()) ? (this.options.transportRetries ?? 3) : 0;
+    const retries = RETRYABLE.has(req.method.toUpperCase()) || req.retryTransport ? (this.options.transportRetries ?? 3) : 0;
     const maxWait = this.options.maxRateLimitWaitMs ?? 600_000;
     let attempts = 0;
     let transportFailures = 0;
@@ -128,7 +132,7 @@ export class Transport {
         }
         const ex = exchange();
         ex.error = redact(String((e as Error).message ?? e));
-        throw new TransportError(`${req.method} ${ex.request.url}: ${ex.error}`, ex);
+        throw new TransportError(`${req.method} ${ex.request.url}: ${ex.error}`, ex, (e as NodeJS.ErrnoException).code);
       }
       if (res.status === 429) {
         const wait = waitFromHeaders(res.headers) ?? 1000 * 2 ** Math.min(attempts, 6);

@@ -12,4 +12,7 @@ export default defineVariant({
     },
   },
   shouldFailures: ['IP-MAPPED-MIXED'],
+  // Mapped addresses drawn about 96 times in 100: every check that compares addresses meets the hex form, not only
+  // the normalization properties (the CI run of 2026-11-28 found PUT-CREATE comparing texts, seed-dependently).
+  env: { CONFORMANCE_ADDRESS_BIAS: 'mapped' },
 });

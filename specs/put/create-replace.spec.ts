@@ -1,6 +1,7 @@
 // PUT /zones/{zone_id}/origin/cloud_regions/{origin_ip}: create, replace, read back, idempotency,
 // modified_on. Each test writes its own documentation-range address (fixtures: addresses.fresh()).
 import { covers, expect, test } from '../../fixtures';
+import { mixedNotation } from '../../fixtures/checks';
 
 /** modified_on as whole seconds: precision is open (spec README), so compare at the second. */
 function seconds(m: { modified_on?: string } | undefined): number | undefined {
@@ -17,7 +18,7 @@ test.describe('PUT one mapping', () => {
       const put = await api.put(ip, { origin_ip: ip, ...pair });
       await verify.check('PUT-CREATE', () => {
         expect(put.status, 'create answers 200 (not 201)').toBe(200);
-        expect(put.json?.result, 'the mapping as created').toMatchObject({ origin_ip: ip, ...pair });
+        expect(mixedNotation(put.json?.result), 'the mapping as created').toMatchObject({ origin_ip: ip, ...pair });
       });
       const get = await api.get(ip);
       await verify.check('PUT-READBACK', () => {
@@ -41,11 +42,11 @@ test.describe('PUT one mapping', () => {
       const replaced = await api.put(ip, { origin_ip: ip, ...second });
       await verify.check('PUT-REPLACE', () => {
         expect(replaced.status, 'replace answers 200').toBe(200);
-        expect(replaced.json?.result, 'the replaced mapping').toMatchObject({ origin_ip: ip, ...second });
+        expect(mixedNotation(replaced.json?.result), 'the replaced mapping').toMatchObject({ origin_ip: ip, ...second });
       });
       const get = await api.get(ip);
       await verify.check('PUT-READBACK', () =>
-        expect(get.json?.result, 'GET after replace returns the new vendor and region').toMatchObject({ origin_ip: ip, ...second }),
+        expect(mixedNotation(get.json?.result), 'GET after replace returns the new vendor and region').toMatchObject({ origin_ip: ip, ...second }),
       );
       const before = seconds(created.json?.result);
       for (const [what, m] of [

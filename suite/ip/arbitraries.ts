@@ -22,6 +22,7 @@ import {
   zeroRuns,
 } from './oracle';
 import { type SpellingChoice, spell, spellingChoiceOf } from './spellings';
+import { addressBiasFromEnv, type AddressKind } from '../config';
 
 /** RFC 5737 documentation prefixes (/24 each). */
 export const DOC_IPV4_PREFIXES: ReadonlyArray<readonly [number, number, number]> = [
@@ -124,14 +125,19 @@ export function compatibleAddress(): fc.Arbitrary<IPv6Address> {
   return ipv4Address().map(compatibleOf);
 }
 
-/** The weighted mix the properties draw from; shrinks towards 2001:db8::. */
+/**
+ * The weighted mix the properties draw from; shrinks towards 2001:db8::. CONFORMANCE_ADDRESS_BIAS
+ * (checked by suite/config.ts before any test runs) multiplies one kind's weight by 100.
+ */
 export function anyTestAddress(): fc.Arbitrary<Address> {
+  const bias = addressBiasFromEnv();
+  const weight = (kind: AddressKind, w: number) => (kind === bias ? 100 * w : w);
   return fc.oneof(
     { withCrossShrink: true },
-    { weight: 5, arbitrary: ipv6Address() as fc.Arbitrary<Address> },
-    { weight: 2, arbitrary: ipv4Address() as fc.Arbitrary<Address> },
-    { weight: 2, arbitrary: mappedAddress() as fc.Arbitrary<Address> },
-    { weight: 1, arbitrary: compatibleAddress() as fc.Arbitrary<Address> },
+    { weight: weight('ipv6', 5), arbitrary: ipv6Address() as fc.Arbitrary<Address> },
+    { weight: weight('ipv4', 2), arbitrary: ipv4Address() as fc.Arbitrary<Address> },
+    { weight: weight('mapped', 2), arbitrary: mappedAddress() as fc.Arbitrary<Address> },
+    { weight: weight('compatible', 1), arbitrary: compatibleAddress() as fc.Arbitrary<Address> },
   );
 }
 

@@ -27,6 +27,7 @@ test('bad values are configuration errors that name the variable', () => {
     [{ CONFORMANCE_RATE_LIMIT: '1200' }, /CONFORMANCE_RATE_LIMIT/],
     [{ CONFORMANCE_ALLOW_DESTRUCTIVE: 'maybe' }, /CONFORMANCE_ALLOW_DESTRUCTIVE/],
     [{ CONFORMANCE_NUM_RUNS: '0' }, /CONFORMANCE_NUM_RUNS/],
+    [{ CONFORMANCE_ADDRESS_BIAS: 'octal' }, /CONFORMANCE_ADDRESS_BIAS/],
   ];
   for (const [env, re] of cases) {
     expect(() => loadConfig(env), JSON.stringify(env)).toThrow(ConfigError);

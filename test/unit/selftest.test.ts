@@ -25,17 +25,22 @@ test('together the mutants expect every MUST requirement of the catalogue to fai
   expect(uncoveredMusts(mutants), 'MUST requirements no mutant is expected to fail').toEqual([]);
 });
 
-test('the problems check refuses duplicate ids, unknown or non-MUST expectations and non-SHOULD shouldFailures', () => {
+test('the problems check refuses duplicate ids, unknown or non-MUST expectations, non-SHOULD shouldFailures and variant settings that are not tuning knobs', () => {
   const m = mutants[0]!;
   const v = variants[0]!;
   const problems = catalogueProblems(
     [m, { ...m }, { ...m, id: 'x-unknown', expected: ['NO-SUCH-ID', 'IP-MAPPED-MIXED'] }],
-    [{ ...v, shouldFailures: ['PUT-CREATE'] }],
+    [
+      { ...v, shouldFailures: ['PUT-CREATE'] },
+      { ...v, id: 'x-env', env: { CONFORMANCE_BASE_URL: 'http://127.0.0.1:1', CONFORMANCE_ADDRESS_BIAS: 'octal' } },
+    ],
   );
   expect(problems.join('\n')).toContain(`"${m.id}" is used twice`);
   expect(problems.join('\n')).toContain('unknown requirement NO-SUCH-ID');
   expect(problems.join('\n')).toContain('IP-MAPPED-MIXED, a SHOULD');
   expect(problems.join('\n')).toContain('PUT-CREATE in shouldFailures');
+  expect(problems.join('\n')).toContain('"x-env" sets CONFORMANCE_BASE_URL');
+  expect(problems.join('\n')).toContain('CONFORMANCE_ADDRESS_BIAS must be one of');
 });
 
 test('every mutant and variant server starts with its options and hooks, and answers supported_regions', async () => {
