@@ -1,5 +1,7 @@
 // Configuration: one module reads the environment; every bad value is a ConfigError naming it.
 import { expect, test } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
 import { ConfigError, loadConfig, parseRateLimit } from '../../suite/config';
 
 const ZONE = '0123456789abcdef0123456789abcdef';
@@ -38,4 +40,16 @@ test('bad values are configuration errors that name the variable', () => {
 test('rate limits parse as REQUESTS/SECONDS', () => {
   expect(parseRateLimit('1200/300')).toEqual({ requests: 1200, windowSeconds: 300 });
   expect(() => parseRateLimit('0/300')).toThrow(ConfigError);
+});
+
+test('every variable of .env.example is in the README table, and npm test clears each one before its own run', () => {
+  const root = path.resolve(__dirname, '../..');
+  const names = [...new Set(fs.readFileSync(path.join(root, '.env.example'), 'utf8').match(/CONFORMANCE_[A-Z_]*[A-Z]/g) ?? [])];
+  expect(names.length).toBeGreaterThan(10);
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  const npmTest = fs.readFileSync(path.join(root, 'selftest/npm-test.ts'), 'utf8');
+  for (const name of names) {
+    expect(readme, `${name} in the README's configuration table`).toContain(`| \`${name}\` |`);
+    expect(npmTest, `${name} cleared by selftest/npm-test.ts`).toContain(`'${name.slice('CONFORMANCE_'.length)}'`);
+  }
 });
