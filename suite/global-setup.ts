@@ -135,6 +135,17 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
 
   // Supported regions, once per run: every check validates against what the target lists now.
   const sr = await client.supportedRegions();
+  if (sr.status >= 400 && sr.status < 500) {
+    // openapi.json, supported_regions: "Requires the zone to have Tiered Cache enabled." Without the
+    // list no mapping can be written, so this is the zone's setup, not a verdict on the target.
+    const codes = Array.isArray(sr.json?.errors) ? (sr.json.errors as Array<{ code?: unknown }>).map((e) => e?.code).join(', ') : '';
+    const msg =
+      `GET supported_regions of zone ${zoneId} answered ${sr.status}${codes ? ` (code ${codes})` : ''}: the suite writes only the ` +
+      'vendor/region pairs it lists, so it cannot run without it. The endpoint "Requires the zone to have Tiered Cache enabled" ' +
+      '(openapi.json): enable Tiered Cache for this zone, or use another zone';
+    fs.writeFileSync(configErrorFile(cfg.reportsDir), JSON.stringify({ error: msg }));
+    throw new ConfigError(msg);
+  }
   const problems = checkResponse('supported-regions', sr);
   writeJsonAtomic(path.join(runDir, 'regions.json'), {
     regions: sr.status === 200 && problems.length === 0 ? sr.json?.result : undefined,

@@ -54,7 +54,7 @@ const list: Requirement[] = [
     operation: 'all',
     everyResponse: true,
     title:
-      'A 4xx response is a failure envelope: success false, a non-empty errors array of {code >= 1000, message}, messages [], result null',
+      'A 4xx response is a failure envelope: success false, a non-empty errors array of {code >= 1000, message}, messages an array of ResponseInfo (usually []), result null',
     source: `${OAS}: cache-rules_api-response-common-failure; ${SPEC}: "Failure envelope: {success: false, errors: [ >= 1 ResponseInfo ], messages: [], result: null}"`,
   },
   {
@@ -342,8 +342,17 @@ const list: Requirement[] = [
     id: 'LIST-PAGINATION-INVALID',
     level: 'MUST',
     operation: 'list',
-    title: 'per_page outside 1..100, or page below 1, is a 4xx failure',
-    source: `${SPEC}: limits table, "per_page outside 1..100 | 4xx | 1146"; ${OAS}: page minimum 1`,
+    title: 'per_page outside 1..100 (0, 101, -1) is a 4xx failure',
+    source: `${SPEC}: limits table, "per_page outside 1..100 | 4xx | 1146"`,
+  },
+  {
+    // The limits table names only per_page; for page the spec says "page (>= 1, default 1)" and the
+    // OpenAPI schema "minimum: 1" (of the request), not what a server answers: clamping is not ruled out.
+    id: 'LIST-PAGE-INVALID',
+    level: 'SHOULD',
+    operation: 'list',
+    title: 'page below 1 (0, -1), or a per_page that is not a number, is a 4xx failure',
+    source: `${SPEC}: "Query page (>= 1, default 1), per_page (1..100, default 20)"; ${OAS}: page minimum 1, per_page type integer`,
   },
   {
     id: 'LIST-PAGINATION-CODE',

@@ -67,7 +67,10 @@ export function sumStats(runDir: string): Stats {
   if (!fs.existsSync(runDir)) return total;
   for (const f of fs.readdirSync(runDir)) {
     if (!/^stats-\d+\.json$/.test(f)) continue;
-    const s = JSON.parse(fs.readFileSync(path.join(runDir, f), 'utf8')) as Stats;
+    // A worker that stopped before its first request leaves an empty file: it sent nothing.
+    const text = fs.readFileSync(path.join(runDir, f), 'utf8');
+    if (!text.trim()) continue;
+    const s = JSON.parse(text) as Stats;
     total.requests += s.requests;
     total.rateLimited += s.rateLimited;
     total.waitedMs += s.waitedMs;

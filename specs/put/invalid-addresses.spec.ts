@@ -34,9 +34,19 @@ test.describe('PUT of text that is not a plain address', () => {
         test.skip(ctx.profile === 'budget' && !firstOfCategory.has(c.id), 'budget profile: one case per category');
         const readings = laxReadings(c.input);
         const octal = new Set(octalOrHexReadings(c.input));
-        // Readings that pre-existed in the zone are other people's: checked unchanged, never claimed.
-        // A reading another test of this run holds cannot be judged here (its mapping is that test's).
-        const judged = readings.filter((r) => addresses.claim(r) || journal.preexisting(api.zoneId, r));
+        // Readings that pre-existed in the zone are other people's: checked unchanged, never claimed
+        // (journaled with the PUT, so a target that stores one is undone by the cleanup). A reading
+        // another test of this run holds is waited for: sent now, the PUT could write into that
+        // test's address (a target that reads "192.0.2.01" as 192.0.2.1 only fails a SHOULD) and fail
+        // it for nothing. Still held after 5 s: the case is skipped, never judged half-blind.
+        const free = (r: string) => addresses.claim(r) || journal.preexisting(api.zoneId, r) !== undefined;
+        let held = readings.filter((r) => !free(r));
+        for (let i = 0; held.length && i < 50; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          held = held.filter((r) => !free(r));
+        }
+        test.skip(held.length > 0, `${held.join(', ')} (a reading of the input) is held by another test of this run`);
+        const judged = [...readings];
         const pathIp = c.via.includes('path') ? c.input : addresses.fresh();
         if (pathIp !== c.input) judged.push(pathIp);
         const res = await api.put(pathIp, { origin_ip: c.input, ...regions.pair(0) });

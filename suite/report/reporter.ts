@@ -128,7 +128,7 @@ export default class ConformanceReporter implements Reporter {
     fs.writeFileSync(path.join(reportsDir, 'conformance.json'), `${JSON.stringify(redactValue(report), null, 2)}\n`);
     fs.writeFileSync(path.join(reportsDir, 'conformance.md'), redact(renderMarkdown(report)));
     fs.writeFileSync(path.join(reportsDir, 'conformance.html'), redact(renderHtml(redactValue(report))));
-    printSummary(report);
+    printSummary(report, reportsDir);
   }
 
   printsToStdio(): boolean {
@@ -164,7 +164,7 @@ function writeDryRun(reportsDir: string, target: string, r: ConformanceReport): 
   console.log(`\n${lines.join('\n')}`);
 }
 
-function printSummary(r: ConformanceReport): void {
+function printSummary(r: ConformanceReport, reportsDir: string): void {
   const failed = r.requirements.filter((x) => x.status === 'failed');
   const lines = [
     '',
@@ -173,7 +173,11 @@ function printSummary(r: ConformanceReport): void {
   for (const f of failed) lines.push(`  ${f.level} ${f.id} failed: ${f.failures?.[0] ?? ''}`);
   for (const e of r.errors) lines.push(`  error: ${e}`);
   if (r.staleExpectations.length) lines.push(`  stale expectations (now passing): ${r.staleExpectations.join(', ')}`);
-  lines.push('  reports: reports/conformance.json, reports/conformance.md, reports/conformance.html, reports/junit.xml, reports/html/');
+  // Where they are, relative to the working directory when inside it (CONFORMANCE_REPORTS_DIR moves them).
+  const rel = path.relative(process.cwd(), reportsDir);
+  const dir = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : reportsDir;
+  const files = ['conformance.json', 'conformance.md', 'conformance.html', 'junit.xml', 'html/'].map((f) => path.join(dir, f));
+  lines.push(`  reports: ${files.join(', ')}`);
   console.log(lines.join('\n'));
 }
 

@@ -86,3 +86,51 @@ test('a SHOULD-only failure exits 0, and 1 with CONFORMANCE_STRICT=1', async () 
     await server.close();
   }
 });
+
+test('2 when supported_regions answers 4xx (the zone has no Tiered Cache): named, before any write', async () => {
+  const writes: string[] = [];
+  const server = await reference({
+    token: TOKEN,
+    hooks: {
+      reply: (reply, req) => {
+        if (req.method !== 'GET') writes.push(`${req.method} ${req.path}`);
+        if (req.operation !== 'supportedRegions') return reply;
+        return { status: 403, headers: reply.headers, body: { success: false, errors: [{ code: 1170, message: 'Tiered Cache is not enabled' }], messages: [], result: null } };
+      },
+    },
+  });
+  try {
+    const dirs = tempDirs('exit2-regions');
+    const r = await conformance(['specs/put/create-replace.spec.ts'], runEnv(dirs, { url: server.url, token: TOKEN }));
+    expect(r.code, transcript(r)).toBe(2);
+    expect(r.stderr).toContain('Configuration error');
+    expect(r.stderr).toContain('supported_regions');
+    expect(r.stderr).toContain('Tiered Cache');
+    expect(writes).toEqual([]);
+  } finally {
+    await server.close();
+  }
+});
+
+test('1 when supported_regions answers 200 with nothing usable: REGIONS-* fail, the tests that need a region are skipped with the reason', async () => {
+  const server = await reference({
+    token: TOKEN,
+    hooks: {
+      reply: (reply, req) =>
+        req.operation === 'supportedRegions' ? { ...reply, body: { ...reply.body, result: { obtained_codes: true, vendors: {} } } } : reply,
+    },
+  });
+  try {
+    const dirs = tempDirs('exit1-regions');
+    const r = await conformance(['specs/supported-regions.spec.ts', 'specs/put/create-replace.spec.ts'], runEnv(dirs, { url: server.url, token: TOKEN }));
+    expect(r.code, transcript(r)).toBe(1);
+    const rep = report(dirs);
+    expect(rep.verdict).toBe('fail');
+    expect(rep.requirements.filter((q) => q.status === 'failed').map((q) => q.id).filter((id) => !id.startsWith('REGIONS-')), 'only the regions are blamed').toEqual([]);
+    expect(rep.unattributedFailures).toEqual([]);
+    expect(row(rep, 'PUT-CREATE').status).toBe('skipped');
+    expect(row(rep, 'PUT-CREATE').reason).toContain('supported_regions');
+  } finally {
+    await server.close();
+  }
+});
