@@ -11,7 +11,7 @@
 // variant fails, 2 when the self-test itself cannot run.
 //
 // Options: --mutants | --variants (one kind only), --only id,id, --jobs N (suites at a time),
-// --seed N, --num-runs N (property depth for every case), --full (mutants run the whole suite,
+// --seed N, --num-runs N (property depth for every case), --budget (the budget profile), --full (mutants run the whole suite,
 // not only the tests citing their requirements), --keep-other (with one kind: keep the other kind's entries of an existing reports/selftest.json;
 // npm test runs the variants and the mutants as two stages).
 import { spawn } from 'node:child_process';
@@ -32,6 +32,9 @@ import type { CaseOptions, Mutant, Variant } from './types';
  * keeps the full depth; the defects and variations here are systematic, not rare inputs (a variant
  * changes every response of its kind, so 10 runs of each property meet it many times). */
 export const NUM_RUNS = { mutant: 25, variant: 10 } as const;
+
+/** --budget: every case runs in the budget profile at that profile's own depth (unless --num-runs). */
+let budgetProfile: { numRuns?: number } | undefined;
 export const DEFAULT_SEED = 20261128;
 /** A suite run that takes longer is stopped and judged from what it reported (nothing: an error). */
 const RUN_TIMEOUT_MS = 15 * 60_000;
@@ -78,6 +81,8 @@ interface Args {
   seed: number;
   full: boolean;
   keepOther: boolean;
+  /** Run every case in the budget profile (its own property depth), as a non-embedded target gets by default. */
+  budget?: boolean;
   /** Overrides NUM_RUNS for both kinds. */
   numRuns?: number;
 }
@@ -99,6 +104,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--full') args.full = true;
     else if (a === '--keep-other') args.keepOther = true;
     else if (a === '--num-runs') args.numRuns = Math.max(1, Number(value()) || 1);
+    else if (a === '--budget') args.budget = true;
     else throw new Error(`unknown option ${a}`);
   }
   return args;
@@ -128,9 +134,9 @@ async function runCase(c: Case, seed: number, extraArgs: string[] = []): Promise
     CONFORMANCE_ZONE_ID: crypto.randomBytes(16).toString('hex'),
     CONFORMANCE_ZONE_ID_B: crypto.randomBytes(16).toString('hex'),
     CONFORMANCE_ALLOW_DESTRUCTIVE: '1',
-    CONFORMANCE_PROFILE: 'full',
+    CONFORMANCE_PROFILE: budgetProfile ? 'budget' : 'full',
     CONFORMANCE_SEED: String(seed),
-    CONFORMANCE_NUM_RUNS: String(c.numRuns),
+    CONFORMANCE_NUM_RUNS: budgetProfile ? String(budgetProfile.numRuns ?? '') : String(c.numRuns),
     CONFORMANCE_WORKERS: '1',
     CONFORMANCE_REPORTS_DIR: dir,
     CONFORMANCE_STATE_DIR: path.join(dir, 'state'),
@@ -242,6 +248,7 @@ async function main(): Promise<number> {
   const tests = mutants.length && !args.full ? listTests() : [];
 
   const numRuns = args.numRuns ? { mutant: args.numRuns, variant: args.numRuns } : NUM_RUNS;
+  if (args.budget) budgetProfile = { numRuns: args.numRuns };
   fs.mkdirSync(SELFTEST_DIR, { recursive: true });
   const started = Date.now();
   console.log(

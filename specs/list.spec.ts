@@ -115,6 +115,22 @@ test.describe('list', () => {
         for (const ip of own.slice(1, 10)) expect(seen.get(ip), `${ip} is listed as created`).toMatchObject({ origin_ip: ip, ...pair });
       });
       await verify.check('DELETE-REMOVES', () => expect(seen.has(own[10]!), `${own[10]}, deleted, is not listed`).toBe(false));
+      // A write after the walk must show on the next listing too (a list served from what it served
+      // before would not): replace own[1], read its page again (one request while the order holds;
+      // the order is open, so when it moved, the pages are walked until it turns up).
+      const later = own[1]!;
+      const pageOf = [...seen.keys()].indexOf(later);
+      const rewritten = await api.put(later, { origin_ip: later, ...other });
+      await verify.check('PUT-REPLACE', () => expect(rewritten.status, `replacing ${later} after the walk`).toBe(200));
+      const firstTry = pageOf < 0 ? 1 : Math.floor(pageOf / perPage) + 1;
+      let relisted: Mapping | undefined;
+      for (const n of [firstTry, ...Array.from({ length: pages }, (_, i) => i + 1).filter((n) => n !== firstTry)]) {
+        relisted = items(await page(api, n, perPage)).find((m) => m.origin_ip === later);
+        if (relisted) break;
+      }
+      await verify.check('LIST-REFLECTS-WRITES', () =>
+        expect(relisted, `${later}, replaced after the walk, is listed with its new vendor and region`).toMatchObject({ origin_ip: later, ...other }),
+      );
       await verify.check('LIST-REFLECTS-WRITES', () => expect(seen.has(own[11]!), `${own[11]}, batch-deleted, is not listed`).toBe(false));
       const cleanup = await api.batchDelete(own.slice(0, 10));
       await verify.check('BATCH-DELETE-APPLIES', () => expect(cleanup.status, 'batch DELETE of our mappings').toBe(200));

@@ -6,7 +6,7 @@ import { covers, expect, test } from '../../fixtures';
 import type { ApiResponse, BatchResult } from '../../suite/client';
 import { addressWithSpelling, mappedAddress, nonZeroGroup } from '../../suite/ip/arbitraries';
 import { checkCanonical } from '../../fixtures/checks';
-import { canonical, compatibleOf, embeddedIPv4, fromGroups, hexCanonical, parseAddress, type Address, type IPv6Address } from '../../suite/ip/oracle';
+import { canonical, compatibleOf, embeddedIPv4, fromGroups, groupsOf, hexCanonical, parseAddress, type Address, type IPv6Address } from '../../suite/ip/oracle';
 import { spellingOf } from '../../suite/ip/spellings';
 import { propertySeed, runProperty } from '../../suite/property';
 import type { Verifier } from '../../suite/verify';
@@ -82,7 +82,7 @@ test.describe('IP normalization', () => {
   );
 
   test(
-    'fixed spellings a lenient parser gets wrong are always sent: ::a.b.c.d is the IPv4-compatible ::xxxx:yyyy (never the mapped ::ffff:a.b.c.d), a mapped address in hex, the first of equal zero runs, a lone zero group; by PUT and by batch PUT',
+    'fixed spellings a lenient parser gets wrong are always sent: ::a.b.c.d is the IPv4-compatible ::xxxx:yyyy (never the mapped ::ffff:a.b.c.d), a mapped address in hex, the first of equal zero runs, the longer of two runs, a lone zero group; by PUT and by batch PUT',
     covers('IP-CANONICAL-IPV6', 'IP-MAPPED-MIXED', 'BATCH-PUT-APPLIES'),
     async ({ api, addresses, regions, verify }) => {
       // Not left to the properties' draw (a budget run may never spell ::a.b.c.d): ipaddr.js turns it
@@ -96,6 +96,7 @@ test.describe('IP normalization', () => {
         throw new Error('no free pair of documentation-range mapped and compatible addresses');
       };
       const equalRuns = parseAddress(addresses.fresh(fc.tuple(nonZeroGroup(), nonZeroGroup()).map(([x, y]) => canonical(fromGroups([0x2001, 0xdb8, 0, 0, x, 0, 0, y])))))!;
+      const shorterRunFirst = parseAddress(addresses.fresh(nonZeroGroup().map((x) => canonical(fromGroups([0x2001, 0xdb8, 0, 0, x, 0, 0, 0]))))) as IPv6Address;
       const loneZero = parseAddress(addresses.fresh(fc.array(nonZeroGroup(), { minLength: 5, maxLength: 5 }).map((g) => canonical(fromGroups([0x2001, 0xdb8, 0, ...g])))))!;
       const a = compatiblePair();
       const b = compatiblePair();
@@ -104,6 +105,8 @@ test.describe('IP normalization', () => {
         { addr: a.mapped, spelling: hexCanonical(a.mapped).toUpperCase() },
         { addr: equalRuns, spelling: hexCanonical(equalRuns).replace('::', ':0:0:').replace(/^:/, '') },
         { addr: loneZero, spelling: hexCanonical(loneZero).replace(':0:', ':0000:') },
+        // Two runs, the shorter first: only the longer (the last three groups) is compressed.
+        { addr: shorterRunFirst, spelling: groupsText(shorterRunFirst) },
       ];
       const pair = regions.pair(0);
       for (const e of examples) {
@@ -129,6 +132,11 @@ test.describe('IP normalization', () => {
     },
   );
 });
+
+/** All eight groups in full, uncompressed: 2001:db8:0:0:1:0:0:0. */
+function groupsText(addr: IPv6Address): string {
+  return groupsOf(addr).map((g) => g.toString(16)).join(':');
+}
 
 /** Every item sent must come back in `succeeded`, named by its canonical text. */
 async function checkNamed(verify: Verifier, id: string, items: Array<[string, string]>, res: ApiResponse<BatchResult>, what: string) {
