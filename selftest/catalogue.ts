@@ -27,14 +27,15 @@ function loadDir<T extends { id: string }>(dir: string): T[] {
 export const loadMutants = (): Mutant[] => loadDir<Mutant>(MUTANTS_DIR);
 export const loadVariants = (): Variant[] => loadDir<Variant>(VARIANTS_DIR);
 
+/** The suite settings a variant may set (tuning knobs only), each with its own check. */
+const TUNING_KNOBS: Record<string, (value: string) => unknown> = { CONFORMANCE_ADDRESS_BIAS: parseAddressBias };
+
 /**
  * What is wrong with the catalogues: ids that repeat or differ from their file name, requirement IDs
  * that do not exist, a mutant expected to fail a requirement that is not a MUST (a SHOULD failure
  * does not fail the verdict, so it proves nothing about the suite's MUST checks), a variant's
- * shouldFailures that are not SHOULDs.
+ * shouldFailures that are not SHOULDs, a variant setting that is not a tuning knob or has a bad value.
  */
-const TUNING_KNOBS = new Set(['CONFORMANCE_ADDRESS_BIAS']);
-
 export function catalogueProblems(mutants: Mutant[], variants: Variant[]): string[] {
   const problems: string[] = [];
   const files = new Map([
@@ -66,14 +67,14 @@ export function catalogueProblems(mutants: Mutant[], variants: Variant[]): strin
     }
     // Only tuning knobs: a variant must not move the target, the zones, the seed or the verdict rules.
     for (const [name, value] of Object.entries(v.env ?? {})) {
-      if (!TUNING_KNOBS.has(name)) problems.push(`variant "${v.id}" sets ${name}: only ${[...TUNING_KNOBS].join(', ')} may be set`);
-      else if (name === 'CONFORMANCE_ADDRESS_BIAS') {
+      const check = TUNING_KNOBS[name];
+      if (!check) problems.push(`variant "${v.id}" sets ${name}: only ${Object.keys(TUNING_KNOBS).join(', ')} may be set`);
+      else
         try {
-          parseAddressBias(value);
+          check(value);
         } catch (e) {
           problems.push(`variant "${v.id}": ${(e as Error).message}`);
         }
-      }
     }
   }
   return problems;

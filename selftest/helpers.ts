@@ -33,6 +33,13 @@ export function withStore(ctx: Context, change: Partial<ZoneStore>): Context {
   return { ...ctx, store: { ...ctx.store, ...change } };
 }
 
+/** A context whose query string is a copy with `change` applied (the list's page and per_page). */
+export function withQuery(ctx: Context, change: (query: URLSearchParams) => void): Context {
+  const query = new URLSearchParams(ctx.query);
+  change(query);
+  return { ...ctx, query };
+}
+
 /** The body's origin_ip when the body is an object carrying a string there. */
 export function bodyIp(ctx: Context): string | undefined {
   const body = ctx.body as { origin_ip?: unknown } | null | undefined;

@@ -12,7 +12,9 @@ interface Details {
   variants: Variant[];
   results: CaseResult[];
   seed: number;
-  numRuns: { mutant: number; variant: number };
+  /** The profile every case ran in, and its property depth (a string: "of the profile"). */
+  profile: string;
+  numRuns: { mutant: number | string; variant: number | string };
 }
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -26,7 +28,7 @@ export function renderMarkdown(report: SelftestReport, d: Details): string {
     '# Self-test',
     '',
     `${killed}/${report.mutants.length} mutants killed, ${passed}/${report.variants.length} variants passed ` +
-      `(seed ${d.seed}; numRuns ${d.numRuns.variant} for variants, ${d.numRuns.mutant} for mutants; ` +
+      `(seed ${d.seed}; profile ${d.profile}; numRuns ${d.numRuns.variant} for variants, ${d.numRuns.mutant} for mutants; ` +
       `suite runs took ${secondsOf('variant').toFixed(0)} s for variants and ${secondsOf('mutant').toFixed(0)} s for mutants, summed over parallel runs).`,
     '',
     'A mutant is killed when the suite fails at least one of its expected requirements; failing only others',

@@ -33,8 +33,6 @@ import type { CaseOptions, Mutant, Variant } from './types';
  * changes every response of its kind, so 10 runs of each property meet it many times). */
 export const NUM_RUNS = { mutant: 25, variant: 10 } as const;
 
-/** --budget: every case runs in the budget profile at that profile's own depth (unless --num-runs). */
-let budgetProfile: { numRuns?: number } | undefined;
 export const DEFAULT_SEED = 20261128;
 /** A suite run that takes longer is stopped and judged from what it reported (nothing: an error). */
 const RUN_TIMEOUT_MS = 15 * 60_000;
@@ -53,7 +51,9 @@ interface Case {
   hooks: Hooks;
   options?: CaseOptions;
   selection: Selection;
-  numRuns: number;
+  profile: 'full' | 'budget';
+  /** CONFORMANCE_NUM_RUNS; undefined: the profile's own depth. */
+  numRuns?: number;
   /** Extra suite environment (a variant's tuning knobs). */
   env?: Record<string, string>;
 }
@@ -134,9 +134,9 @@ async function runCase(c: Case, seed: number, extraArgs: string[] = []): Promise
     CONFORMANCE_ZONE_ID: crypto.randomBytes(16).toString('hex'),
     CONFORMANCE_ZONE_ID_B: crypto.randomBytes(16).toString('hex'),
     CONFORMANCE_ALLOW_DESTRUCTIVE: '1',
-    CONFORMANCE_PROFILE: budgetProfile ? 'budget' : 'full',
+    CONFORMANCE_PROFILE: c.profile,
     CONFORMANCE_SEED: String(seed),
-    CONFORMANCE_NUM_RUNS: budgetProfile ? String(budgetProfile.numRuns ?? '') : String(c.numRuns),
+    CONFORMANCE_NUM_RUNS: c.numRuns === undefined ? '' : String(c.numRuns),
     CONFORMANCE_WORKERS: '1',
     CONFORMANCE_REPORTS_DIR: dir,
     CONFORMANCE_STATE_DIR: path.join(dir, 'state'),
@@ -248,12 +248,16 @@ async function main(): Promise<number> {
   const tests = mutants.length && !args.full ? listTests() : [];
 
   const numRuns = args.numRuns ? { mutant: args.numRuns, variant: args.numRuns } : NUM_RUNS;
-  if (args.budget) budgetProfile = { numRuns: args.numRuns };
+  // --budget: the budget profile at its own depth, as a non-embedded target runs (unless --num-runs).
+  const profile = args.budget ? 'budget' : 'full';
+  const depth = (n: number) => (args.budget ? args.numRuns : n);
+  const shownRuns = { mutant: depth(numRuns.mutant) ?? 'of the profile', variant: depth(numRuns.variant) ?? 'of the profile' };
   fs.mkdirSync(SELFTEST_DIR, { recursive: true });
   const started = Date.now();
   console.log(
-    `Self-test: ${variants.length} variant(s) on the whole suite (numRuns ${numRuns.variant}), ` +
-      `${mutants.length} mutant(s) on the tests citing their requirements (numRuns ${numRuns.mutant}); ` +
+    `Self-test: ${variants.length} variant(s) on the whole suite (numRuns ${shownRuns.variant}), ` +
+      `${mutants.length} mutant(s) on the tests citing their requirements (numRuns ${shownRuns.mutant}); ` +
+      `profile ${profile}, ` +
       `seed ${args.seed}, ${args.jobs} suite(s) at a time`,
   );
   const variantOf = new Map(variants.map((v) => [v.id, v]));
@@ -266,7 +270,8 @@ async function main(): Promise<number> {
       options: v.options,
       env: v.env,
       selection: { files: [], why: 'whole suite' },
-      numRuns: numRuns.variant,
+      profile,
+      numRuns: depth(numRuns.variant),
     })),
     args.jobs,
     (c) => runCase(c, args.seed),
@@ -279,7 +284,8 @@ async function main(): Promise<number> {
       hooks: m.hooks,
       options: m.options,
       selection: args.full ? { files: [], why: 'whole suite (--full)' } : selectFor(m.expected, tests),
-      numRuns: args.numRuns ?? m.numRuns ?? numRuns.mutant,
+      profile,
+      numRuns: depth(args.numRuns ?? m.numRuns ?? numRuns.mutant),
     })),
     args.jobs,
     (c) => runMutant(mutantOf.get(c.id)!, c, args.seed),
@@ -315,7 +321,14 @@ async function main(): Promise<number> {
   fs.writeFileSync(path.join(ROOT, 'reports', 'selftest.json'), `${JSON.stringify(report, null, 2)}\n`);
   fs.writeFileSync(
     path.join(ROOT, 'reports', 'selftest.md'),
-    renderMarkdown(report, { mutants: allMutants, variants: allVariants, results, seed: args.seed, numRuns }),
+    renderMarkdown(report, {
+      mutants: allMutants,
+      variants: allVariants,
+      results,
+      seed: args.seed,
+      profile,
+      numRuns: shownRuns,
+    }),
   );
   // The exit code and the summary judge what this invocation ran.
   const killed = mutantResults.filter((r) => mutantKilled(mutantOf.get(r.id)!, r)).length;

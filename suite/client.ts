@@ -18,6 +18,12 @@ export interface ApiResponse<T = unknown> {
   closed?: string;
 }
 
+/** Error codes of a failure envelope (empty when the body is not one). */
+export function errorCodes(res: ApiResponse): unknown[] {
+  const errors = res.json?.errors;
+  return Array.isArray(errors) ? errors.map((e: { code?: unknown }) => e?.code) : [];
+}
+
 export interface SendOptions {
   headers?: Record<string, string>;
   noAuth?: boolean;

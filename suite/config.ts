@@ -38,8 +38,6 @@ export interface Config {
   reportsDir: string;
   /** Property-run depth override (numRuns per property). */
   numRuns?: number;
-  /** The address kind the test addresses are mostly drawn from (CONFORMANCE_ADDRESS_BIAS). */
-  addressBias?: AddressKind;
 }
 
 export const ROOT = path.resolve(__dirname, '..');
@@ -119,7 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = loadEnv()): Config {
   if (profileText !== 'full' && profileText !== 'budget')
     throw new ConfigError(`CONFORMANCE_PROFILE must be "full" or "budget", got "${profileText}"`);
 
-  const addressBias = parseAddressBias(env.CONFORMANCE_ADDRESS_BIAS);
+  // Checked here (a bad value is exit 2); read where addresses are drawn (addressBiasFromEnv).
+  parseAddressBias(env.CONFORMANCE_ADDRESS_BIAS);
 
   const rateText = env.CONFORMANCE_RATE_LIMIT;
   const rateLimit = rateText ? parseRateLimit(rateText) : undefined;
@@ -141,7 +140,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = loadEnv()): Config {
     stateDir: path.resolve(ROOT, env.CONFORMANCE_STATE_DIR || '.conformance'),
     reportsDir: path.resolve(ROOT, env.CONFORMANCE_REPORTS_DIR || 'reports'),
     numRuns: positiveInt(env, 'CONFORMANCE_NUM_RUNS'),
-    addressBias,
   };
 }
 

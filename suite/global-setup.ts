@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createServer } from '../server';
 import { cleanupRun, listAll, pendingRuns } from './cleanup';
-import { ApiClient } from './client';
+import { ApiClient, errorCodes } from './client';
 import { ConfigError, loadConfig, type Config } from './config';
 import { Transport } from './http';
 import { writeJsonAtomic, type RunInfo, type Snapshot } from './journal';
@@ -28,15 +28,19 @@ export function configErrorFile(reportsDir: string): string {
   return path.join(reportsDir, 'config-error.json');
 }
 
+/** Ends the run as a configuration error (exit 2): suite/cli/run.ts prints the message from the file. */
+function refuse(reportsDir: string, message: string): never {
+  fs.mkdirSync(reportsDir, { recursive: true });
+  fs.writeFileSync(configErrorFile(reportsDir), JSON.stringify({ error: message }));
+  throw new ConfigError(message);
+}
+
 export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
   let cfg: Config;
   try {
     cfg = loadConfig();
   } catch (e) {
-    if (e instanceof ConfigError) {
-      fs.mkdirSync(path.resolve('reports'), { recursive: true });
-      fs.writeFileSync(configErrorFile(path.resolve('reports')), JSON.stringify({ error: e.message }));
-    }
+    if (e instanceof ConfigError) refuse(path.resolve('reports'), e.message);
     throw e;
   }
   const stopping: Array<() => Promise<void>> = [];
@@ -128,9 +132,7 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     `Conformance run ${runId}\n  target: ${target}\n  seed: ${seed}  profile: ${cfg.profile}\n  zone ${zoneId}: ${size} mapping(s) before the run${zoneIdB ? `; zone B: ${snapshot[zoneIdB]!.length}` : ''}`,
   );
   if (cfg.allowDestructive && size > LIMIT - LIMIT_SCENARIO_ROOM) {
-    const msg = `the zone holds ${size} mappings: the limit scenario needs ${LIMIT_SCENARIO_ROOM} free of the ${LIMIT}. Free some, use another zone, or unset CONFORMANCE_ALLOW_DESTRUCTIVE`;
-    fs.writeFileSync(configErrorFile(cfg.reportsDir), JSON.stringify({ error: msg }));
-    throw new ConfigError(msg);
+    refuse(cfg.reportsDir, `the zone holds ${size} mappings: the limit scenario needs ${LIMIT_SCENARIO_ROOM} free of the ${LIMIT}. Free some, use another zone, or unset CONFORMANCE_ALLOW_DESTRUCTIVE`);
   }
 
   // Supported regions, once per run: every check validates against what the target lists now.
@@ -138,13 +140,13 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
   if (sr.status >= 400 && sr.status < 500) {
     // openapi.json, supported_regions: "Requires the zone to have Tiered Cache enabled." Without the
     // list no mapping can be written, so this is the zone's setup, not a verdict on the target.
-    const codes = Array.isArray(sr.json?.errors) ? (sr.json.errors as Array<{ code?: unknown }>).map((e) => e?.code).join(', ') : '';
-    const msg =
+    const codes = errorCodes(sr).join(', ');
+    refuse(
+      cfg.reportsDir,
       `GET supported_regions of zone ${zoneId} answered ${sr.status}${codes ? ` (code ${codes})` : ''}: the suite writes only the ` +
-      'vendor/region pairs it lists, so it cannot run without it. The endpoint "Requires the zone to have Tiered Cache enabled" ' +
-      '(openapi.json): enable Tiered Cache for this zone, or use another zone';
-    fs.writeFileSync(configErrorFile(cfg.reportsDir), JSON.stringify({ error: msg }));
-    throw new ConfigError(msg);
+        'vendor/region pairs it lists, so it cannot run without it. The endpoint "Requires the zone to have Tiered Cache enabled" ' +
+        '(openapi.json): enable Tiered Cache for this zone, or use another zone',
+    );
   }
   const problems = checkResponse('supported-regions', sr);
   writeJsonAtomic(path.join(runDir, 'regions.json'), {

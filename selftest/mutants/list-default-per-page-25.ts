@@ -1,3 +1,4 @@
+import { withQuery } from '../helpers';
 import { defineMutant } from '../types';
 
 export default defineMutant({
@@ -8,9 +9,7 @@ export default defineMutant({
     operations: {
       list: (ctx, next) => {
         if (ctx.query.has('per_page')) return next(ctx);
-        const query = new URLSearchParams(ctx.query);
-        query.set('per_page', '25');
-        return next({ ...ctx, query });
+        return next(withQuery(ctx, (query) => query.set('per_page', '25')));
       },
     },
   },

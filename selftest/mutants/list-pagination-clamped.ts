@@ -1,3 +1,4 @@
+import { withQuery } from '../helpers';
 import { defineMutant } from '../types';
 
 /** Out-of-range numbers are clamped into range instead of rejected. */
@@ -10,14 +11,15 @@ export default defineMutant({
   expected: ['LIST-PAGINATION-INVALID'],
   hooks: {
     operations: {
-      list: (ctx, next) => {
-        const query = new URLSearchParams(ctx.query);
-        const perPage = query.get('per_page');
-        const page = query.get('page');
-        if (perPage !== null) query.set('per_page', clamp(perPage, 1, 100));
-        if (page !== null) query.set('page', clamp(page, 1, Number.MAX_SAFE_INTEGER));
-        return next({ ...ctx, query });
-      },
+      list: (ctx, next) =>
+        next(
+          withQuery(ctx, (query) => {
+            const perPage = query.get('per_page');
+            const page = query.get('page');
+            if (perPage !== null) query.set('per_page', clamp(perPage, 1, 100));
+            if (page !== null) query.set('page', clamp(page, 1, Number.MAX_SAFE_INTEGER));
+          }),
+        ),
     },
   },
 });

@@ -1,4 +1,4 @@
-import { isSuccess } from '../helpers';
+import { isSuccess, withQuery } from '../helpers';
 import { defineMutant } from '../types';
 
 export default defineMutant({
@@ -12,9 +12,7 @@ export default defineMutant({
         if (!isSuccess(reply)) return reply;
         const info = reply.body.result_info;
         if (reply.body.result.length > 0 || info.total_pages === 0 || info.page <= info.total_pages) return reply;
-        const query = new URLSearchParams(ctx.query);
-        query.set('page', String(info.total_pages));
-        const last = next({ ...ctx, query });
+        const last = next(withQuery(ctx, (query) => query.set('page', String(info.total_pages))));
         return { ...last, body: { ...last.body, result_info: { ...last.body.result_info, page: info.page } } };
       },
     },

@@ -1,3 +1,4 @@
+import { withQuery } from '../helpers';
 import { defineMutant } from '../types';
 
 export default defineMutant({
@@ -7,9 +8,7 @@ export default defineMutant({
   hooks: {
     operations: {
       list: (ctx, next) => {
-        const query = new URLSearchParams(ctx.query);
-        query.delete('per_page');
-        return next({ ...ctx, query });
+        return next(withQuery(ctx, (query) => query.delete('per_page')));
       },
     },
   },

@@ -1,3 +1,4 @@
+import { withQuery } from '../helpers';
 import { defineVariant } from '../types';
 
 /** page below 1 read as page 1; a per_page that is not a number read as the default (20). */
@@ -8,14 +9,15 @@ export default defineVariant({
     'shared/spec/README.md: the limits table gives a 4xx only for "per_page outside 1..100"; "page (>= 1, default 1)" and openapi\'s page minimum 1 describe the request',
   hooks: {
     operations: {
-      list: (ctx, next) => {
-        const query = new URLSearchParams(ctx.query);
-        const page = query.get('page');
-        const perPage = query.get('per_page');
-        if (page !== null && /^-?[0-9]+$/.test(page) && Number(page) < 1) query.set('page', '1');
-        if (perPage !== null && !/^-?[0-9]+$/.test(perPage)) query.delete('per_page');
-        return next({ ...ctx, query });
-      },
+      list: (ctx, next) =>
+        next(
+          withQuery(ctx, (query) => {
+            const page = query.get('page');
+            const perPage = query.get('per_page');
+            if (page !== null && /^-?[0-9]+$/.test(page) && Number(page) < 1) query.set('page', '1');
+            if (perPage !== null && !/^-?[0-9]+$/.test(perPage)) query.delete('per_page');
+          }),
+        ),
     },
   },
   shouldFailures: ['LIST-PAGE-INVALID'],
