@@ -24,7 +24,7 @@ export interface Mutant {
 export interface Variant {
   id: string;
   description: string;
-  /** Why the spec allows it: the sentence or decision of shared/spec/README.md. */
+  /** Why the spec allows it: the sentence or decision of spec/README.md. */
   allowedBy: string;
   hooks: Hooks;
   options?: CaseOptions;

@@ -1,4 +1,4 @@
-// Authentication: `Authorization: Bearer <token>` only (shared/spec/README.md, "Observed platform
+// Authentication: `Authorization: Bearer <token>` only (spec/README.md, "Observed platform
 // behaviour" for the codes). The legacy X-Auth-Email/X-Auth-Key pair is never valid here: the reference
 // server has no accounts, so a request carrying only those gets the "no credentials" answer.
 import { createHash, timingSafeEqual } from 'node:crypto';

@@ -67,7 +67,7 @@ export async function readJsonBody(req: IncomingMessage, maxBytes: number): Prom
   if (bytes.length === 0) return { body: undefined };
 
   // application/json with any parameters is accepted; no Content-Type at all is read as JSON too.
-  // Any other media type is refused with 9207 (shared/spec/README.md: "Wrong content type: code 9207").
+  // Any other media type is refused with 9207 (spec/README.md: "Wrong content type: code 9207").
   const contentType = req.headers['content-type'];
   const mediaType = contentType?.split(';')[0]!.trim().toLowerCase();
   if (mediaType !== undefined && mediaType !== 'application/json') {

@@ -2,7 +2,7 @@
 import type { Reply, ResponseInfo } from './types';
 
 /**
- * Error codes. Those the spec documents keep its numbers (shared/spec/README.md, "Documented limits
+ * Error codes. Those the spec documents keep its numbers (spec/README.md, "Documented limits
  * and codes" and "Observed platform behaviour"); the others are the reference server's own choice,
  * documented in server/README.md.
  */

@@ -1,7 +1,7 @@
 // IP text canonicalization: a strict parser and an RFC 5952 formatter, written by hand on purpose.
 // ipaddr.js is not used for the canonical form: it prints IPv4-mapped addresses in hex, turns the
 // IPv4-compatible ::a.b.c.d into ::ffff:a.b.c.d (another address) and reads 010.0.0.1 as octal
-// (shared/spec/README.md decisions 4 and 5).
+// (spec/README.md decisions 4 and 5).
 
 export type IpAddress = { version: 4; octets: number[] } | { version: 6; groups: number[] };
 

@@ -1,4 +1,4 @@
-// Optional Cloudflare-style rate limiting (shared/spec/README.md, "Observed platform behaviour": 1,200
+// Optional Cloudflare-style rate limiting (spec/README.md, "Observed platform behaviour": 1,200
 // requests per 5 minutes per token; over it 429 code 971 with retry-after, and every call is blocked
 // for the rest of the window). Fixed windows per key. Headers follow the IETF httpapi draft's
 // structured-field form, which is what Cloudflare sends:

@@ -1,4 +1,4 @@
-// The route table (shared/spec/README.md, "Endpoints"). Static segments win over :origin_ip because
+// The route table (spec/README.md, "Endpoints"). Static segments win over :origin_ip because
 // routes are tried in order. Matching works on the raw path: nothing is decoded or normalized here.
 import type { OperationName } from './types';
 

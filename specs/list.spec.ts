@@ -2,7 +2,7 @@
 // zone with pagination support" (openapi.json: page >= 1, default 1; per_page 1..100, default 20;
 // result_info {page, per_page, count, total_count, total_pages}). The official SDK's paginator ignores
 // result_info and asks for page+1 until a page is empty, so a page past the end must be 200 with
-// result [] (shared/spec/README.md, observed behaviour). Tests that read zone-wide figures are
+// result [] (spec/README.md, observed behaviour). Tests that read zone-wide figures are
 // zoneWide: they hold the zone lock alone; other people's mappings (on a real target) are never
 // assumed absent, only counted.
 import { covers, expect, test, zoneWide } from '../fixtures';

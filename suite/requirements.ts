@@ -1,8 +1,9 @@
 // The requirement catalogue: the one list of what the suite checks. Every test cites IDs from here
 // (see fixtures/requirements.ts), the reporter turns them into the requirement matrix, and
 // test/unit/catalogue.test.ts refuses unknown IDs and MUSTs that no test covers.
-// Levels and sources come from ../shared/spec/README.md ("decision N" = its numbered decisions),
-// the seed page (../shared/seed/put-origin-cloud-region.md) and openapi.json.
+// Levels and sources come from spec/README.md ("decision N" = its numbered decisions),
+// the seed page (Cloudflare's "PUT origin cloud region" reference, summarised in spec/README.md) and
+// spec/openapi.json.
 
 export type Level = 'MUST' | 'SHOULD' | 'INFO';
 export type Operation =
@@ -27,8 +28,8 @@ export interface Requirement {
 }
 
 const SEED = 'seed page (PUT origin cloud region)';
-const SPEC = 'shared/spec/README.md';
-const OAS = 'openapi.json';
+const SPEC = 'spec/README.md';
+const OAS = 'spec/openapi.json';
 
 const list: Requirement[] = [
   // ---- Envelope and cross-cutting rules -------------------------------------------------------

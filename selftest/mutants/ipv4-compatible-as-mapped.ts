@@ -1,7 +1,7 @@
 import { defineMutant } from '../types';
 
 /**
- * ipaddr.js's deviation (shared/spec/README.md): "::192.0.2.1", the IPv4-compatible address
+ * ipaddr.js's deviation (spec/README.md): "::192.0.2.1", the IPv4-compatible address
  * ::c000:201, is read as the IPv4-mapped ::ffff:192.0.2.1, another address. Only the dotted spelling
  * is misread: "::c000:201" itself is still parsed right, as ipaddr.js does.
  */

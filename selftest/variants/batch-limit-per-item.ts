@@ -3,6 +3,6 @@ import { defineVariant } from '../types';
 export default defineVariant({
   id: 'batch-limit-per-item',
   description: 'A batch PUT crossing the 3,500 limit applies what fits and lists the excess items in failed',
-  allowedBy: 'shared/spec/README.md, decision 3: "may fail as a whole (403 / 1164, nothing applied) or per item"',
+  allowedBy: 'spec/README.md, decision 3: "may fail as a whole (403 / 1164, nothing applied) or per item"',
   hooks: { batchLimitMode: 'item' },
 });

@@ -16,7 +16,7 @@ function decorate(value: unknown, isMap = false): unknown {
 export default defineVariant({
   id: 'extra-fields',
   description: 'Results, result_info, error items and the envelope carry extra fields the spec does not name',
-  allowedBy: 'shared/spec/README.md: "extra fields" are open; openapi has no additionalProperties: false',
+  allowedBy: 'spec/README.md: "extra fields" are open; openapi has no additionalProperties: false',
   hooks: {
     reply: (reply) => {
       const body: Reply['body'] = { ...reply.body, x_request_id: 'req-1' };

@@ -4,6 +4,6 @@ import { defineVariant } from '../types';
 export default defineVariant({
   id: 'list-reversed',
   description: 'The list is in reverse creation order (newest first)',
-  allowedBy: 'shared/spec/README.md, decisions: "list order" is among what the spec leaves open',
+  allowedBy: 'spec/README.md, decisions: "list order" is among what the spec leaves open',
   hooks: { operations: { list: (ctx, next) => next(withStore(ctx, { list: () => ctx.store.list().reverse() })) } },
 });

@@ -4,7 +4,7 @@ import { defineVariant } from '../types';
 export default defineVariant({
   id: 'mapped-hex',
   description: 'IPv4-mapped addresses are stored in hex (::ffff:c000:201), like ipaddr.js prints them: a SHOULD failure only',
-  allowedBy: 'shared/spec/README.md, decision 5: "the hex form ::ffff:c000:201 is a SHOULD failure, not a MUST"',
+  allowedBy: 'spec/README.md, decision 5: "the hex form ::ffff:c000:201 is a SHOULD failure, not a MUST"',
   hooks: {
     ip: {
       format: (address, next) =>

@@ -3,7 +3,7 @@ import { defineVariant } from '../types';
 export default defineVariant({
   id: 'no-credentials-401',
   description: 'Missing or malformed credentials are answered 401 with only success and errors (no messages, no result)',
-  allowedBy: 'shared/spec/README.md, decision 11: 400/401/403, "their messages/result keys may be absent"',
+  allowedBy: 'spec/README.md, decision 11: 400/401/403, "their messages/result keys may be absent"',
   hooks: {
     auth: (headers, next) => {
       const denied = next(headers);

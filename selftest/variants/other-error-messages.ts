@@ -3,7 +3,7 @@ import { defineVariant } from '../types';
 export default defineVariant({
   id: 'other-error-messages',
   description: 'Every error carries another message text (codes and statuses unchanged)',
-  allowedBy: 'shared/spec/README.md: "Error messages are not contract: only status, code and envelope shape are"',
+  allowedBy: 'spec/README.md: "Error messages are not contract: only status, code and envelope shape are"',
   hooks: {
     reply: (reply) => {
       if (Array.isArray(reply.body.errors))

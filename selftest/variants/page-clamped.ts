@@ -6,7 +6,7 @@ export default defineVariant({
   id: 'page-clamped',
   description: 'page 0 or -1 is answered as page 1, and per_page=abc as the default per_page: a SHOULD failure only',
   allowedBy:
-    'shared/spec/README.md: the limits table gives a 4xx only for "per_page outside 1..100"; "page (>= 1, default 1)" and openapi\'s page minimum 1 describe the request',
+    'spec/README.md: the limits table gives a 4xx only for "per_page outside 1..100"; "page (>= 1, default 1)" and openapi\'s page minimum 1 describe the request',
   hooks: {
     operations: {
       list: (ctx, next) =>

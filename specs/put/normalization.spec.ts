@@ -86,7 +86,7 @@ test.describe('IP normalization', () => {
     covers('IP-CANONICAL-IPV6', 'IP-MAPPED-MIXED', 'BATCH-PUT-APPLIES'),
     async ({ api, addresses, regions, verify }) => {
       // Not left to the properties' draw (a budget run may never spell ::a.b.c.d): ipaddr.js turns it
-      // into ::ffff:a.b.c.d, another address (shared/spec/README.md, ipaddr.js notes).
+      // into ::ffff:a.b.c.d, another address (spec/README.md, ipaddr.js notes).
       const compatiblePair = () => {
         for (let i = 0; i < 50; i++) {
           const mapped = parseAddress(addresses.fresh(mappedAddress().map((a) => canonical(a)))) as IPv6Address;

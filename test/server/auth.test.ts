@@ -1,4 +1,4 @@
-// Authentication matrix (shared/spec/README.md, "Observed platform behaviour"; decision 11).
+// Authentication matrix (spec/README.md, "Observed platform behaviour"; decision 11).
 import { expect, mapping, paths, test, TOKEN, withServer } from './fixtures';
 
 test.describe('authentication', () => {

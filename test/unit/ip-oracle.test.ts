@@ -1,4 +1,4 @@
-// The suite's IP oracle against the shared vectors (/work/shared/ip-vectors, read at test time), RFC
+// The suite's IP oracle against the public vectors (spec/ip-vectors, read at test time), RFC
 // 5952's examples, and the lax readings of decision 4. Where a source prints something other than
 // the product's decisions, the expectation is adjusted by a named rule, and each rule re-checks
 // the source's own output against the oracle so a deviation is explained, never just skipped.
@@ -20,7 +20,7 @@ import {
   sameAddress,
 } from '../../suite/ip/oracle';
 
-const VECTORS = process.env.IP_VECTORS_DIR ?? join(__dirname, '../../../shared/ip-vectors');
+const VECTORS = process.env.IP_VECTORS_DIR ?? join(__dirname, '../../spec/ip-vectors');
 
 interface Vector {
   input: string;
@@ -89,7 +89,7 @@ function expectationFor(file: string, v: Vector): { expect: Expectation; reason?
 
 const files = readdirSync(VECTORS).filter((f) => f.endsWith('.jsonl')).sort();
 
-test('the shared vector directory holds the seven sources', () => {
+test('the vector directory holds the seven sources', () => {
   expect(files).toHaveLength(7);
 });
 

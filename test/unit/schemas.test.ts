@@ -9,7 +9,7 @@ import path from 'node:path';
 import { SCHEMA_BASE, SCHEMA_DIR, SCHEMA_DRAFT, SCHEMA_FILES, schemaId, validate } from '../../suite/schemas';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
-const OPENAPI_PATH = path.resolve(REPO_ROOT, '..', 'shared', 'spec', 'openapi.json');
+const OPENAPI_PATH = path.resolve(REPO_ROOT, 'spec', 'openapi.json');
 
 // ---- The schema files themselves -----------------------------------------------------------------
 
@@ -49,7 +49,7 @@ test.describe('schema files', () => {
   test('every top-level schema is named after its file and says where it comes from', () => {
     for (const s of onDisk.filter((x) => !x.file.includes(path.sep))) {
       expect(s.schema.$id, `schemas/${s.file}`).toBe(SCHEMA_BASE + s.file);
-      expect(s.schema.description ?? '', `schemas/${s.file} description`).toMatch(/openapi\.json|shared\/spec\/README\.md/);
+      expect(s.schema.description ?? '', `schemas/${s.file} description`).toMatch(/openapi\.json|spec\/README\.md/);
     }
   });
 });
@@ -79,7 +79,7 @@ const OPERATION_SCHEMAS: Record<string, { ok: string; request?: string }> = {
 
 function loadOpenApi(): OpenApi | Error {
   if (!fs.existsSync(OPENAPI_PATH))
-    return new Error(`openapi.json not found at ${OPENAPI_PATH} (expected the shared spec at ../shared/spec beside the repo)`);
+    return new Error(`openapi.json not found at ${OPENAPI_PATH} (the repo's spec/ folder)`);
   try {
     return JSON.parse(fs.readFileSync(OPENAPI_PATH, 'utf8')) as OpenApi;
   } catch (e) {

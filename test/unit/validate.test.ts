@@ -114,7 +114,7 @@ test.describe('checkResponse attributes each violation to its requirement', () =
 });
 
 // openapi.json's response examples, each sent through checkResponse as the operation that uses it.
-const OPENAPI_PATH = path.resolve(__dirname, '..', '..', '..', 'shared', 'spec', 'openapi.json');
+const OPENAPI_PATH = path.resolve(__dirname, '..', '..', 'spec', 'openapi.json');
 const OPERATION_IDS = OPERATION_BY_OPENAPI_ID;
 
 test('every response example of openapi.json passes checkResponse for its operation', () => {
