@@ -1,14 +1,16 @@
 // npm test: the project's own checks, in order, stopping at the first stage that fails.
-//   1 typecheck    tsc --noEmit -p .
-//   2 unit         playwright test -c test/playwright.config.ts --project unit
-//   3 server       playwright test -c test/playwright.config.ts --project server
-//   4 e2e          playwright test -c test/playwright.config.ts --project e2e
-//   5 conformance  npm run conformance: the full suite against the clean embedded reference server
-//   6 variants     npm run selftest -- --variants: legitimate variation must pass
-//   7 mutants      npm run selftest -- --mutants: every mutant must be killed by its requirements
+//   1 typecheck       tsc --noEmit -p .
+//   2 self-contained  selftest/self-contained.ts: the committed tree alone, copied where nothing sits
+//                     beside it, passes the unit project (node_modules linked, not reinstalled)
+//   3 unit            playwright test -c test/playwright.config.ts --project unit
+//   4 server          playwright test -c test/playwright.config.ts --project server
+//   5 e2e             playwright test -c test/playwright.config.ts --project e2e
+//   6 conformance     npm run conformance: the full suite against the clean embedded reference server
+//   7 variants        npm run selftest -- --variants: legitimate variation must pass
+//   8 mutants         npm run selftest -- --mutants: every mutant must be killed by its requirements
 // The last line is `selftest: N passed, M failed`, N and M counting these stages (a stage after a
 // failed one does not run and is counted in neither); CI reads that line. Stage timings go to
-// reports/npm-test.json. Every CONFORMANCE_* variable is cleared for stage 5, so that a developer's
+// reports/npm-test.json. Every CONFORMANCE_* variable is cleared for stage 6, so that a developer's
 // .env pointing at staging never turns `npm test` into a run against staging.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -33,6 +35,7 @@ interface Stage {
 
 const STAGES: Stage[] = [
   { name: 'typecheck', command: [bin('tsc'), '--noEmit', '-p', '.'] },
+  { name: 'self-contained', command: [bin('tsx'), 'selftest/self-contained.ts'] },
   { name: 'unit', command: [bin('playwright'), 'test', '-c', 'test/playwright.config.ts', '--project', 'unit'] },
   { name: 'server', command: [bin('playwright'), 'test', '-c', 'test/playwright.config.ts', '--project', 'server'] },
   // End to end through the real CLIs: secrets, kill -9 and cleanup, rate limits, exit codes, the HTML
@@ -71,7 +74,7 @@ async function main(): Promise<number> {
   fs.mkdirSync(path.join(ROOT, 'reports'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, 'reports', 'npm-test.json'), `${JSON.stringify({ totalSeconds: total, stages: timings }, null, 2)}\n`);
   console.log('\nnpm test stages:');
-  for (const t of timings) console.log(`  ${t.passed ? 'passed' : 'FAILED'}  ${t.stage.padEnd(12)} ${t.seconds.toFixed(1).padStart(7)} s`);
+  for (const t of timings) console.log(`  ${t.passed ? 'passed' : 'FAILED'}  ${t.stage.padEnd(14)} ${t.seconds.toFixed(1).padStart(7)} s`);
   for (const s of stages.slice(timings.length)) console.log(`  not run ${s.name}`);
   console.log(`  total ${total.toFixed(1)} s`);
   const passed = timings.filter((t) => t.passed).length;
