@@ -63,6 +63,7 @@ function withoutVectorOverride(): NodeJS.ProcessEnv {
 function main(): number {
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'ocr-self-contained-'));
   const repo = path.join(base, 'repo');
+  let status = 1;
   try {
     fs.mkdirSync(repo);
     const what = extractCommitted(repo);
@@ -88,10 +89,13 @@ function main(): number {
       console.error(`self-contained: could not start Playwright: ${run.error.message}`);
       return 1;
     }
-    return run.status ?? 1;
+    status = run.status ?? 1;
+    return status;
   } finally {
-    // rmSync removes the node_modules link, never what it points to.
-    fs.rmSync(base, { recursive: true, force: true });
+    // Kept on failure: the test results inside are the evidence. rmSync removes the node_modules
+    // link, never what it points to.
+    if (status === 0) fs.rmSync(base, { recursive: true, force: true });
+    else console.error(`self-contained: the copy is kept for inspection in ${repo}`);
   }
 }
 
