@@ -10,12 +10,13 @@ import type { ApiClient, ApiResponse, SendOptions } from '../suite/client';
 import { ipv6Address } from '../suite/ip/arbitraries';
 import { canonical } from '../suite/ip/oracle';
 import type { Mapping } from '../suite/journal';
+import { knobs } from '../suite/profile';
 import type { Verifier } from '../suite/verify';
 
 interface BadCredentials {
   name: string;
   opts: SendOptions;
-  /** Sent in the full profile only. */
+  /** Sent only with the knob authEveryVariant (suite/profile.ts). */
   full?: boolean;
 }
 
@@ -86,10 +87,11 @@ test.describe('authentication', () => {
         const pair = regions.pair(0);
         const put = await api.put(existing, { origin_ip: existing, ...pair });
         await verify.check('PUT-CREATE', () => expect(put.status, `PUT ${existing} with the real token`).toBe(200));
-        // The budget profile sends one read and two writes per variant, and skips the variants marked
-        // full; the full profile sends every operation with every variant.
-        const ops = operations(api, existing, fresh, regions.other(pair)).filter((o) => ctx.profile === 'full' || !o.full);
-        for (const variant of row.variants(ctx.token).filter((v) => ctx.profile === 'full' || !v.full)) {
+        // Every operation with every variant, or (knobs off) one read and two writes per variant and
+        // the variants not marked full.
+        const k = knobs(ctx.profile);
+        const ops = operations(api, existing, fresh, regions.other(pair)).filter((o) => k.authEveryOperation || !o.full);
+        for (const variant of row.variants(ctx.token).filter((v) => k.authEveryVariant || !v.full)) {
           for (const op of ops) await checkRefused(verify, row.id, await op.send(variant.opts), `${op.name} with ${variant.name}`);
         }
         const kept = await api.get(existing);

@@ -9,6 +9,7 @@ import { checkAbsentByDelete, checkStored } from '../fixtures/checks';
 import { ipv4Address, ipv6Address } from '../suite/ip/arbitraries';
 import { canonical, parseAddress } from '../suite/ip/oracle';
 import { representativeSpellings } from '../suite/ip/spellings';
+import { knobs, select } from '../suite/profile';
 
 const v6 = ipv6Address().map(canonical);
 const v4 = ipv4Address().map(canonical);
@@ -72,8 +73,8 @@ test.describe('batch PUT', () => {
           expect(entryFor(put.json?.result?.succeeded, ip), `valid item ${ip} is listed in succeeded`).toMatchObject({ origin_ip: ip, ...pair });
       });
       for (const ip of [good1!, good2!]) await checkStored(verify, 'BATCH-PUT-APPLIES', api, ip, pair, 'a valid item beside invalid ones');
-      // The budget profile reads back one rejected address of each kind of failure it can store under.
-      const rejected = ctx.profile === 'full' ? [badVendor!, badRegion!, noRegion!] : [badVendor!, noRegion!];
+      // Every rejected address, or one of each kind of failure it can store under.
+      const rejected = knobs(ctx.profile).batchPutReadBackEveryRejected ? [badVendor!, badRegion!, noRegion!] : [badVendor!, noRegion!];
       for (const ip of rejected) await checkStored(verify, 'BATCH-PUT-PER-ITEM', api, ip, null, 'a failed item');
     },
   );
@@ -145,15 +146,14 @@ test.describe('batch PUT', () => {
     async ({ api, addresses, regions, verify, ctx }) => {
       const ip = addresses.fresh(v6);
       const item = { origin_ip: ip, ...regions.pair(0) };
-      const cases: Array<[string, string | undefined, boolean]> = [
-        ['one item alone', JSON.stringify(item), true],
-        ['an object holding the items', JSON.stringify({ items: [item] }), true],
-        ['a string', JSON.stringify('x'), false],
-        ['null', 'null', false],
-        ['no body', undefined, true],
+      const cases: Array<[string, string | undefined]> = [
+        ['one item alone', JSON.stringify(item)],
+        ['an object holding the items', JSON.stringify({ items: [item] })],
+        ['a string', JSON.stringify('x')],
+        ['null', 'null'],
+        ['no body', undefined],
       ];
-      for (const [name, body, inBudget] of cases) {
-        if (ctx.profile === 'budget' && !inBudget) continue;
+      for (const [name, body] of select(cases, ([name]) => name, knobs(ctx.profile).batchPutNotArrayBodies, ctx.seed, 'batch PUT not an array')) {
         // Raw, so the address is journaled for cleanup even though the body is not an array.
         const res = await api.raw('PUT', `${api.collectionPath()}/batch`, body, { op: 'batch-put', writes: [ip] });
         await verify.check('BATCH-PUT-NOT-ARRAY', () => {

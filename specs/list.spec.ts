@@ -11,6 +11,7 @@ import type { ApiClient, ApiResponse } from '../suite/client';
 import { ipv4Address, ipv6Address } from '../suite/ip/arbitraries';
 import { canonical } from '../suite/ip/oracle';
 import type { Mapping } from '../suite/journal';
+import { knobs } from '../suite/profile';
 
 interface ResultInfo {
   page?: unknown;
@@ -26,9 +27,9 @@ const items = (res: ApiResponse<Mapping[]>): Mapping[] => (Array.isArray(res.jso
 const v6 = ipv6Address().map(canonical);
 const v4 = ipv4Address().map(canonical);
 
-/** per_page for a walk through the whole zone: 7 (several pages), more when the zone is big and requests are counted. */
-function walkPerPage(total: number, budget: boolean): number {
-  return budget && total > 70 ? Math.min(100, Math.ceil(total / 10)) : 7;
+/** per_page for a walk through the whole zone: 7 (several pages), more when the zone would need more pages than allowed. */
+function walkPerPage(total: number, maxPages: number | 'unbounded'): number {
+  return maxPages !== 'unbounded' && total > 7 * maxPages ? Math.min(100, Math.ceil(total / maxPages)) : 7;
 }
 
 async function page(api: ApiClient, n: number, perPage: number) {
@@ -74,7 +75,7 @@ test.describe('list', () => {
       let first = await page(api, 1, 7);
       const total = info(first).total_count;
       await verify.check('LIST-RESULT-INFO', () => expect(typeof total, 'result_info.total_count is a number').toBe('number'));
-      const perPage = walkPerPage(total as number, ctx.profile === 'budget');
+      const perPage = walkPerPage(total as number, knobs(ctx.profile).listWalkMaxPages);
       if (perPage !== 7) first = await page(api, 1, perPage);
       const pages = Math.ceil((total as number) / perPage);
       const seen = new Map<string, Mapping>();
@@ -141,7 +142,7 @@ test.describe('list', () => {
     'without per_page, page 1 holds at most 20 items and result_info says per_page 20 (the full profile first writes 21 mappings, so the page must hold exactly 20)',
     covers('LIST-DEFAULT-PER-PAGE', 'LIST-RESULT-INFO'),
     async ({ api, addresses, regions, verify, ctx }) => {
-      const own = ctx.profile === 'full' ? Array.from({ length: 21 }, () => addresses.fresh(v6)) : [];
+      const own = knobs(ctx.profile).listDefaultPageFilled ? Array.from({ length: 21 }, () => addresses.fresh(v6)) : [];
       if (own.length) {
         const put = await api.batchPut(own.map((ip) => ({ origin_ip: ip, ...regions.pair(0) })));
         await verify.check('BATCH-PUT-APPLIES', () => expect(put.status, 'creating 21 mappings of our own').toBe(200));

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { covers, test } from '../fixtures';
 import { anyTestAddress } from '../suite/ip/arbitraries';
 import { canonical } from '../suite/ip/oracle';
+import { knobs } from '../suite/profile';
 import { runProperty } from '../suite/property';
 import { batchDeleteCommand } from './model/commands/batch-delete';
 import { batchPutCommand } from './model/commands/batch-put';
@@ -48,16 +49,16 @@ test.describe('Model-based', () => {
       'IP-MAPPED-MIXED',
     ),
     async ({ api, addresses, regions, verify, ctx, journal }, testInfo) => {
-      const budget = ctx.profile === 'budget';
+      const k = knobs(ctx.profile).model;
       // Full: 100 runs of up to 12 steps; shrinking a failure re-runs many sequences.
-      test.setTimeout(budget ? 120_000 : 600_000);
-      const real: Real = { api, verify, maxListPages: budget ? 2 : 40 };
+      test.setTimeout(k.timeoutMs);
+      const real: Real = { api, verify, maxListPages: k.maxListPages };
       const pairs = palette(regions.pairs);
       const arb = fc.record({
-        pool: fc.uniqueArray(anyTestAddress(), { minLength: 4, maxLength: budget ? 5 : 6, selector: canonical }),
+        pool: fc.uniqueArray(anyTestAddress(), { minLength: 4, maxLength: k.maxPool, selector: canonical }),
         steps: fc.commands(
           [putCommand(), putCommand(), getCommand(), deleteCommand(), batchPutCommand(), batchDeleteCommand(), listCommand()],
-          { maxCommands: budget ? 6 : 12, replayPath: process.env.CONFORMANCE_FC_REPLAY_PATH || undefined },
+          { maxCommands: k.maxCommands, replayPath: process.env.CONFORMANCE_FC_REPLAY_PATH || undefined },
         ),
       });
       await runProperty(

@@ -12,6 +12,7 @@ import type { ApiResponse } from '../suite/client';
 import type { Transport } from '../suite/http';
 import { ipv4Address, ipv6Address } from '../suite/ip/arbitraries';
 import { canonical } from '../suite/ip/oracle';
+import { knobs, select } from '../suite/profile';
 import { SCHEMA_BASE, validate } from '../suite/schemas';
 import type { Verifier } from '../suite/verify';
 
@@ -23,7 +24,6 @@ interface PathCase {
   address: 'ipv6' | 'ipv4';
   path: string;
   expect: 'address' | 'rejected' | 'either';
-  budget: boolean;
   why: string;
 }
 
@@ -73,7 +73,10 @@ test.describe('odd path encodings', () => {
           ? `path "${c.path}" is a 4xx failure envelope, never a 5xx, and stores nothing; a DELETE through it deletes nothing`
           : `path "${c.path}" either names the address (2xx, stored under its canonical text) or is a 4xx that stores nothing; never a 5xx`;
     test(`${c.id} (${c.address}): ${title}`, covers('ROBUST-PATH-ENCODING'), async ({ api, addresses, regions, verify, ctx }) => {
-      test.skip(ctx.profile === 'budget' && !c.budget, 'budget profile: this path case runs in the full profile only');
+      test.skip(
+        !select(pathCases, (p) => p.id, knobs(ctx.profile).robustnessPaths, ctx.seed, 'robustness paths').includes(c),
+        `${ctx.profile} profile: this path case is not in this run's selection (suite/profile.ts robustnessPaths)`,
+      );
       const ip = addresses.fresh(c.address === 'ipv6' ? v6 : v4);
       const pair = regions.pair(0);
       const wire = `${api.collectionPath()}/${expand(c.path, ip)}`;
@@ -116,12 +119,12 @@ test.describe('odd path encodings', () => {
       }
 
       await isFailure(verify, 'ROBUST-PATH-ENCODING', put, what);
-      if (ctx.profile !== 'full') {
+      if (!knobs(ctx.profile).robustnessPathDeleteWhileMapped) {
         await checkAbsentByDelete(verify, 'ROBUST-PATH-ENCODING', api, ip, `after ${what}`);
         return;
       }
       await checkStored(verify, 'ROBUST-PATH-ENCODING', api, ip, null, `after ${what}`);
-      // The full profile also DELETEs through the odd path while the address holds a mapping.
+      // Also a DELETE through the odd path while the address holds a mapping.
       const created = await api.put(ip, { origin_ip: ip, ...pair });
       await verify.check('PUT-CREATE', () => expect(created.status, `PUT ${ip}`).toBe(200));
       const del = await api.raw('DELETE', wire, undefined, { op: 'delete', writes: [ip] });
@@ -140,19 +143,18 @@ test.describe('malformed bodies', () => {
     async ({ api, addresses, regions, verify, ctx }) => {
       const ip = addresses.fresh(v6);
       const good = bodyText(ip, regions.pair(0));
-      const cases: Array<[string, string | Buffer, boolean]> = [
-        ['truncated', good.slice(0, -1), true],
-        ['trailing garbage', `${good}x`, true],
-        ['single quotes', good.replace(/"/g, "'"), false],
+      const cases: Array<[string, string | Buffer]> = [
+        ['truncated', good.slice(0, -1)],
+        ['trailing garbage', `${good}x`],
+        ['single quotes', good.replace(/"/g, "'")],
         // Outside any string, so no parser can read the bytes as a replacement character.
-        ['bytes that are not UTF-8', Buffer.concat([Buffer.from('{'), Buffer.from([0xff, 0xfe]), Buffer.from(good.slice(1))]), true],
-        ['a trailing comma', `${good.slice(0, -1)},}`, false],
-        ['two objects', `${good}${good}`, false],
-        ['a comment', `/* c */${good}`, false],
-        ['NaN', `${good.slice(0, -1)},"n":NaN}`, false],
+        ['bytes that are not UTF-8', Buffer.concat([Buffer.from('{'), Buffer.from([0xff, 0xfe]), Buffer.from(good.slice(1))])],
+        ['a trailing comma', `${good.slice(0, -1)},}`],
+        ['two objects', `${good}${good}`],
+        ['a comment', `/* c */${good}`],
+        ['NaN', `${good.slice(0, -1)},"n":NaN}`],
       ];
-      for (const [name, body, inBudget] of cases) {
-        if (ctx.profile === 'budget' && !inBudget) continue;
+      for (const [name, body] of select(cases, ([name]) => name, knobs(ctx.profile).malformedJsonBodies, ctx.seed, 'malformed JSON')) {
         const res = await api.raw('PUT', `${api.collectionPath()}/${ip}`, body, { op: 'put', writes: [ip] });
         await isFailure(verify, 'ROBUST-MALFORMED-JSON', res, `PUT with ${name} JSON`);
       }
@@ -185,7 +187,7 @@ test.describe('malformed bodies', () => {
     'a JSON body sent as text/plain or form-encoded is either refused with a 4xx that stores nothing or read as the JSON it is; never a 5xx, never stored as something else',
     covers('ROBUST-CONTENT-TYPE'),
     async ({ api, addresses, regions, verify, ctx }) => {
-      const types = ['text/plain', ...(ctx.profile === 'full' ? ['application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data; boundary=x'] : [])];
+      const types = ['text/plain', ...(knobs(ctx.profile).otherContentTypes ? ['application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data; boundary=x'] : [])];
       const pair = regions.pair(0);
       for (const type of types) {
         const ip = addresses.fresh(v6);
@@ -271,24 +273,24 @@ test.describe('unexpected methods', () => {
       await verify.check('PUT-CREATE', () => expect(put.status, `PUT ${existing}`).toBe(200));
       const coll = api.collectionPath();
       const writes = [existing, fresh];
-      const cases: Array<[string, string, string | undefined, boolean]> = [
-        ['POST', `${coll}/${existing}`, bodyText(existing, other), true],
-        ['PATCH', `${coll}/${existing}`, JSON.stringify({ region: other.region, vendor: other.vendor }), true],
-        ['POST', `${coll}/${fresh}`, bodyText(fresh, pair), false],
-        ['POST', coll, bodyText(fresh, pair), true],
-        ['PATCH', coll, JSON.stringify([{ origin_ip: fresh, ...pair }]), false],
+      // [name (the knob's id), method, path, body]
+      const cases: Array<[string, string, string, string | undefined]> = [
+        ['POST item', 'POST', `${coll}/${existing}`, bodyText(existing, other)],
+        ['PATCH item', 'PATCH', `${coll}/${existing}`, JSON.stringify({ region: other.region, vendor: other.vendor })],
+        ['POST new item', 'POST', `${coll}/${fresh}`, bodyText(fresh, pair)],
+        ['POST collection', 'POST', coll, bodyText(fresh, pair)],
+        ['PATCH collection', 'PATCH', coll, JSON.stringify([{ origin_ip: fresh, ...pair }])],
         // A "replace the collection" PUT or a DELETE of the collection would wipe the zone.
-        ['PUT', coll, JSON.stringify([{ origin_ip: fresh, ...pair }]), true],
-        ['DELETE', coll, undefined, true],
-        ['DELETE', coll, JSON.stringify([existing]), true],
-        ['POST', `${coll}/batch`, JSON.stringify([{ origin_ip: fresh, ...pair }]), false],
-        ['PATCH', `${coll}/batch`, JSON.stringify([{ origin_ip: existing, ...other }]), false],
-        ['PUT', `${coll}/supported_regions`, bodyText(fresh, pair), true],
-        ['DELETE', `${coll}/supported_regions`, undefined, false],
-        ['POST', `${coll}/supported_regions`, undefined, false],
+        ['PUT collection', 'PUT', coll, JSON.stringify([{ origin_ip: fresh, ...pair }])],
+        ['DELETE collection', 'DELETE', coll, undefined],
+        ['DELETE collection with body', 'DELETE', coll, JSON.stringify([existing])],
+        ['POST batch', 'POST', `${coll}/batch`, JSON.stringify([{ origin_ip: fresh, ...pair }])],
+        ['PATCH batch', 'PATCH', `${coll}/batch`, JSON.stringify([{ origin_ip: existing, ...other }])],
+        ['PUT supported_regions', 'PUT', `${coll}/supported_regions`, bodyText(fresh, pair)],
+        ['DELETE supported_regions', 'DELETE', `${coll}/supported_regions`, undefined],
+        ['POST supported_regions', 'POST', `${coll}/supported_regions`, undefined],
       ];
-      for (const [method, p, body, inBudget] of cases) {
-        if (ctx.profile === 'budget' && !inBudget) continue;
+      for (const [, method, p, body] of select(cases, ([name]) => name, knobs(ctx.profile).unexpectedMethods, ctx.seed, 'unexpected methods')) {
         const res = await api.raw(method, p, body, { writes });
         await isFailure(verify, 'ROBUST-METHOD', res, `${method} ${p.slice(coll.length) || '(collection)'}`);
       }
@@ -297,7 +299,7 @@ test.describe('unexpected methods', () => {
       const bare: Array<[string, string]> = [
         ['HEAD', `${coll}/${existing}`],
         ['OPTIONS', coll],
-        ...(ctx.profile === 'full' ? ([['HEAD', coll], ['OPTIONS', `${coll}/${existing}`]] as Array<[string, string]>) : []),
+        ...(knobs(ctx.profile).allBareMethods ? ([['HEAD', coll], ['OPTIONS', `${coll}/${existing}`]] as Array<[string, string]>) : []),
       ];
       for (const [method, p] of bare) {
         const res = await sendBare(transport, method, p);

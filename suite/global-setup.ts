@@ -13,6 +13,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { Transport } from './http';
 import { writeJsonAtomic, type RunInfo, type Snapshot } from './journal';
 import { registerSecret } from './redact';
+import { knobs } from './profile';
 import { publishRunContext, type RunContext } from './run-context';
 import { bindStats } from './stats';
 import { startGate } from './throttle';
@@ -21,8 +22,6 @@ import { checkResponse } from './validate';
 export const LIMIT = 3500;
 /** Free room the limit scenario needs: addresses of its own to fill, replace, delete and re-add. */
 export const LIMIT_SCENARIO_ROOM = 3;
-
-export const NUM_RUNS: Record<Config['profile'], number> = { full: 100, budget: 8 };
 
 export function configErrorFile(reportsDir: string): string {
   return path.join(reportsDir, 'config-error.json');
@@ -169,7 +168,7 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     strict: cfg.strict,
     allowDestructive: cfg.allowDestructive,
     gateUrl: gate.url,
-    numRuns: cfg.numRuns ?? NUM_RUNS[cfg.profile],
+    numRuns: cfg.numRuns ?? knobs(cfg.profile).propertyRuns,
     limit: LIMIT,
   };
   publishRunContext(ctx);

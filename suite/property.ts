@@ -4,6 +4,7 @@
 // exchange as evidence, and a replay command with the fast-check path.
 import type { TestInfo } from '@playwright/test';
 import fc from 'fast-check';
+import { knobs } from './profile';
 import { requirement } from './requirements';
 import type { RunContext } from './run-context';
 import { RequirementViolation, type Verifier } from './verify';
@@ -44,8 +45,8 @@ export async function runProperty<T>(
       seed,
       numRuns,
       path,
-      // The budget profile spends requests on coverage, not on shrinking.
-      endOnFailure: ctx.profile === 'budget',
+      // A profile that counts requests spends them on coverage, not on shrinking.
+      endOnFailure: !knobs(ctx.profile).shrink,
     });
   } finally {
     verify.deferred = false;

@@ -1,39 +1,29 @@
 // Invalid and ambiguous address text, as data (fixtures/cases/invalid-addresses.json, validated by
 // schemas/cases/invalid-address-case.schema.json in the unit tests): decisions 4 to 6. The text goes
 // both in the path (percent-encoded once, as the SDK does) and in the body.
-import fs from 'node:fs';
-import path from 'node:path';
 import { covers, expect, test } from '../../fixtures';
-import { laxReadings, octalOrHexReadings } from '../../suite/ip/oracle';
+import { loadInvalidCases, readingChecks, selectInvalidCases, statusRequirements } from '../../fixtures/invalid-addresses';
+import { knobs } from '../../suite/profile';
 
-interface InvalidCase {
-  id: string;
-  input: string;
-  category: string;
-  decision: number;
-  /** Where the text goes: in the path (percent-encoded once) and the body, or the body only
-   * (the empty text: an empty path segment would be another route). */
-  via: Array<'path' | 'body'>;
-  why?: string;
-}
-
-const cases = (
-  JSON.parse(fs.readFileSync(path.join(__dirname, '../../fixtures/cases/invalid-addresses.json'), 'utf8')) as { cases: InvalidCase[] }
-).cases;
+const cases = loadInvalidCases();
 
 test.describe('PUT of text that is not a plain address', () => {
-  const firstOfCategory = new Set(cases.filter((c, i) => cases.findIndex((d) => d.category === c.category) === i).map((c) => c.id));
   for (const c of cases) {
     const ipv4Text = c.decision === 4;
+    // Only text with an octal/hex reading that differs from every decimal one can show an octal parser.
+    const octal = c.octalOrHexReadings.length > 0;
     test(
       ipv4Text
-        ? `non-canonical IPv4 ${JSON.stringify(c.input)} (${c.category}) is rejected with 400 (SHOULD) and never stored under an octal or hex reading`
+        ? `non-canonical IPv4 ${JSON.stringify(c.input)} (${c.category}) is rejected with 400 (SHOULD)${octal ? ` and never stored under its octal or hex reading ${c.octalOrHexReadings.join(', ')}` : ''}`
         : `${JSON.stringify(c.input)} (${c.category}) is a 4xx failure (400 SHOULD) and stores nothing`,
-      covers(...(ipv4Text ? ['IP-IPV4-NONCANONICAL-REJECTED', 'IP-IPV4-NO-OCTAL'] : ['IP-INVALID-REJECTED', 'IP-INVALID-400'])),
+      covers(...statusRequirements(c), ...(octal ? ['IP-IPV4-NO-OCTAL'] : [])),
       async ({ api, addresses, regions, verify, journal, ctx }) => {
-        test.skip(ctx.profile === 'budget' && !firstOfCategory.has(c.id), 'budget profile: one case per category');
-        const readings = laxReadings(c.input);
-        const octal = new Set(octalOrHexReadings(c.input));
+        test.skip(
+          !selectInvalidCases(cases, knobs(ctx.profile).invalidAddressCases, ctx.seed).includes(c),
+          `${ctx.profile} profile: not in this run's selection (suite/profile.ts invalidAddressCases)`,
+        );
+        const checks = readingChecks(c.input, c.decision);
+        const readings = checks.map((r) => r.reading);
         // Readings that pre-existed in the zone are other people's: checked unchanged, never claimed
         // (journaled with the PUT, so a target that stores one is undone by the cleanup). A reading
         // another test of this run holds is waited for: sent now, the PUT could write into that
@@ -46,9 +36,9 @@ test.describe('PUT of text that is not a plain address', () => {
           held = held.filter((r) => !free(r));
         }
         test.skip(held.length > 0, `${held.join(', ')} (a reading of the input) is held by another test of this run`);
-        const judged = [...readings];
         const pathIp = c.via.includes('path') ? c.input : addresses.fresh();
-        if (pathIp !== c.input) judged.push(pathIp);
+        const judged = [...checks];
+        if (pathIp !== c.input) judged.push({ reading: pathIp, requirement: 'IP-INVALID-REJECTED', octal: false });
         const res = await api.put(pathIp, { origin_ip: c.input, ...regions.pair(0) });
         if (ipv4Text) {
           await verify.check('IP-IPV4-NONCANONICAL-REJECTED', () => expect(res.status, 'rejected with 400').toBe(400));
@@ -59,13 +49,12 @@ test.describe('PUT of text that is not a plain address', () => {
           });
           await verify.check('IP-INVALID-400', () => expect(res.status, 'rejected with 400 exactly').toBe(400));
         }
-        for (const r of judged) {
+        for (const { reading: r, requirement: id, octal } of judged) {
           const get = await api.get(r);
           const before = journal.preexisting(api.zoneId, r);
-          const id = !ipv4Text ? 'IP-INVALID-REJECTED' : octal.has(r) ? 'IP-IPV4-NO-OCTAL' : 'IP-IPV4-NONCANONICAL-REJECTED';
           await verify.check(id, () => {
             if (before) expect(get.json?.result, `${r} (a reading of the input) keeps its mapping`).toMatchObject({ vendor: before.vendor, region: before.region });
-            else expect(get.status, `nothing stored under ${r}, a reading of ${JSON.stringify(c.input)}${octal.has(r) ? ' (octal/hex)' : ''}`).toBe(404);
+            else expect(get.status, `nothing stored under ${r}, a reading of ${JSON.stringify(c.input)}${octal ? ' (octal/hex)' : ''}`).toBe(404);
           }, get);
         }
       },

@@ -8,6 +8,7 @@ import { addressWithSpelling, mappedAddress, nonZeroGroup } from '../../suite/ip
 import { checkCanonical } from '../../fixtures/checks';
 import { canonical, compatibleOf, embeddedIPv4, fromGroups, parseAddress, type Address, type IPv6Address } from '../../suite/ip/oracle';
 import { canonicalChoice, spell, spellingOf, type SpellingChoice } from '../../suite/ip/spellings';
+import { knobs } from '../../suite/profile';
 import { propertySeed, runProperty } from '../../suite/property';
 import type { Verifier } from '../../suite/verify';
 
@@ -58,8 +59,7 @@ test.describe('IP normalization', () => {
     'batch PUT and batch DELETE normalize every spelling in bulk',
     covers('IP-CANONICAL-IPV6', 'IP-CANONICAL-IPV4', 'BATCH-PUT-APPLIES', 'BATCH-DELETE-APPLIES'),
     async ({ api, addresses, regions, verify, ctx }, testInfo) => {
-      const size = ctx.profile === 'budget' ? 25 : 100;
-      const rounds = ctx.profile === 'budget' ? 1 : 5;
+      const { size, rounds } = knobs(ctx.profile).bulkNormalization;
       const seed = propertySeed(ctx.seed, testInfo.titlePath.join(' > '));
       for (let round = 0; round < rounds; round++) {
         const items = fc

@@ -8,7 +8,9 @@ import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isTestAddress } from '../../suite/ip/arbitraries';
-import { canonical, laxReadings, octalOrHexReadings, parseAddress } from '../../suite/ip/oracle';
+import { loadInvalidCases, readingChecks, selectInvalidCases } from '../../fixtures/invalid-addresses';
+import { canonical, laxIPv4Readings, laxReadings, octalOrHexReadings, parseAddress } from '../../suite/ip/oracle';
+import { KNOBS } from '../../suite/profile';
 
 const ROOT = join(__dirname, '../..');
 const schema = JSON.parse(readFileSync(join(ROOT, 'schemas/cases/invalid-address-case.schema.json'), 'utf8')) as { $id: string };
@@ -60,3 +62,42 @@ for (const c of file.cases) {
     if (c.input === '') expect(c.via).toEqual(['body']);
   });
 }
+
+// A case must be able to show the defect it names. For octal/hex (decision 4's MUST NOT): the octal or
+// hex reading differs from every decimal reading (192.0.2.01 reads 192.0.2.1 both ways and shows
+// nothing; 192.0.2.010 reads 8 in octal against 10), and the spec reads that address back under
+// IP-IPV4-NO-OCTAL.
+test('every leading-zero and hex case has an octal/hex reading that differs from its decimal reading, and the suite checks it is not stored', () => {
+  const problems: string[] = [];
+  for (const c of loadInvalidCases().filter((c) => c.category === 'leading-zero' || c.category === 'hex')) {
+    const tail = c.input.slice(c.input.lastIndexOf(':') + 1);
+    const { decimal } = laxIPv4Readings(tail);
+    const decimalReading = decimal === null ? null : c.input.includes(':') ? canonical(parseAddress(c.input.slice(0, c.input.lastIndexOf(':') + 1) + decimal)!) : decimal;
+    if (c.octalOrHexReadings.length === 0) problems.push(`${c.id}: no octal/hex reading`);
+    for (const r of c.octalOrHexReadings) {
+      if (r === decimalReading) problems.push(`${c.id}: the octal/hex reading ${r} is its decimal reading too`);
+      const check = readingChecks(c.input, c.decision).find((x) => x.reading === r);
+      if (check?.requirement !== 'IP-IPV4-NO-OCTAL') problems.push(`${c.id}: ${r} is not read back under IP-IPV4-NO-OCTAL`);
+    }
+  }
+  expect(problems).toEqual([]);
+});
+
+test('a leading-zero case without a distinct octal reading is filed as leading-zero-no-octal (only the SHOULD to reject is judged)', () => {
+  for (const c of loadInvalidCases().filter((c) => c.category === 'leading-zero-no-octal')) {
+    expect(c.octalOrHexReadings, c.id).toEqual([]);
+    expect(readingChecks(c.input, c.decision).map((x) => x.requirement), c.id).not.toContain('IP-IPV4-NO-OCTAL');
+  }
+});
+
+test('the budget profile sends a discriminating case of every category, whatever the seed, and the full profile every case', () => {
+  const cases = loadInvalidCases();
+  const categories = new Set(cases.map((c) => c.category));
+  for (const seed of [1, 2, 20261128, 987654321]) {
+    const chosen = selectInvalidCases(cases, KNOBS.budget.invalidAddressCases, seed);
+    expect(new Set(chosen.map((c) => c.category))).toEqual(categories);
+    for (const cat of ['leading-zero', 'hex'])
+      expect(chosen.filter((c) => c.category === cat && c.octalOrHexReadings.length > 0).length, `${cat}, seed ${seed}`).toBeGreaterThan(0);
+  }
+  expect(selectInvalidCases(cases, KNOBS.full.invalidAddressCases, 1)).toEqual(cases);
+});
