@@ -103,7 +103,7 @@ const list: Requirement[] = [
     level: 'MUST',
     operation: 'put',
     title: 'GET after PUT returns the mapping PUT returned',
-    source: `${SEED}: a PUT "creates ... or replaces" the mapping that ${OAS} GET "returns"`,
+    source: `${SEED}: a PUT "Creates ... or replaces" a mapping; ${OAS}: GET "Returns the cloud region mapping for a single origin IP address"`,
   },
   {
     id: 'PUT-IDEMPOTENT',
@@ -197,7 +197,7 @@ const list: Requirement[] = [
     level: 'SHOULD',
     operation: 'put',
     title: 'An IPv4-mapped address is stored in mixed notation (::ffff:192.0.2.1), not hex',
-    source: `${SPEC}, decision 5: "SHOULD be stored in RFC 5952 section 5 mixed notation; the hex form is a SHOULD failure, not a MUST"`,
+    source: `${SPEC}, decision 5: "SHOULD be stored in RFC 5952 section 5 mixed notation ... the hex form ::ffff:c000:201 is a SHOULD failure, not a MUST"`,
   },
   {
     id: 'IP-ONE-MAPPING-PER-ADDRESS',
@@ -392,7 +392,7 @@ const list: Requirement[] = [
     level: 'MUST',
     operation: 'batch-put',
     title: 'Valid items are applied and listed in succeeded with canonical origin_ip, region and vendor',
-    source: `${OAS}: batch-upsert "Items in the request body are created or replaced"; batch_item_result region/vendor "Present on succeeded items (the new value for upsert)"`,
+    source: `${OAS}: batch-upsert "Items in the request body are created or replaced"; batch_item_result region/vendor "Present on succeeded items (the new value for upsert, ...)"`,
   },
   {
     id: 'BATCH-PUT-PER-ITEM',

@@ -1,12 +1,14 @@
 // npm run conformance:merge -- <conformance.json> <conformance.json>... [--out DIR]
 // Merges the reports of sharded runs (`npm run conformance -- --shard i/n` on n machines) into one
-// conformance.json, .md and .html in DIR (default: CONFORMANCE_REPORTS_DIR, else reports/), and
+// conformance.json, .md, .html and badge.json in DIR (default: CONFORMANCE_REPORTS_DIR, else reports/), and
 // exits like a run: 0 pass, 1 a MUST failed (or a SHOULD in strict mode), 2 a shard errored or an
 // input is missing or unreadable. A directory argument stands for the conformance.json inside it.
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../config';
+import { badge } from '../report/badge';
 import { renderHtml } from '../report/html';
+import { requirementsDocHref } from '../report/links';
 import { renderMarkdown } from '../report/markdown';
 import { mergeReports } from '../report/merge';
 import type { ConformanceReport } from '../report/reporter';
@@ -52,8 +54,9 @@ function main(): number {
   const merged = redactValue(mergeReports(inputs));
   fs.mkdirSync(out, { recursive: true });
   fs.writeFileSync(path.join(out, 'conformance.json'), `${JSON.stringify(merged, null, 2)}\n`);
-  fs.writeFileSync(path.join(out, 'conformance.md'), redact(renderMarkdown(merged)));
-  fs.writeFileSync(path.join(out, 'conformance.html'), redact(renderHtml(merged)));
+  fs.writeFileSync(path.join(out, 'conformance.md'), redact(renderMarkdown(merged, requirementsDocHref(out))));
+  fs.writeFileSync(path.join(out, 'conformance.html'), redact(renderHtml(merged, requirementsDocHref(out))));
+  fs.writeFileSync(path.join(out, 'badge.json'), `${JSON.stringify(badge(merged))}\n`);
   const failed = merged.requirements.filter((q) => q.status === 'failed');
   console.log(`Merged ${inputs.length} shard report(s) into ${path.join(out, 'conformance.json')}: verdict ${merged.verdict.toUpperCase()}, ${merged.requests} requests`);
   for (const q of failed) console.log(`  ${q.level} ${q.id} failed: ${q.failures?.[0] ?? ''}`);

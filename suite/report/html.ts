@@ -3,12 +3,13 @@
 // through redact() once more before it is written: a report is an output like any other.
 import type { Level, Operation } from '../requirements';
 import type { Evidence } from '../verify';
+import { DEFAULT_REQUIREMENTS_DOC_HREF, docAnchor } from './links';
 import type { RequirementRow } from './model';
 import type { ConformanceReport } from './reporter';
 
 const LEVELS: Level[] = ['MUST', 'SHOULD', 'INFO'];
 const STATUSES = ['failed', 'expected-failure', 'passed', 'skipped'] as const;
-const OPERATIONS: Array<{ op: Operation; label: string }> = [
+export const OPERATIONS: Array<{ op: Operation; label: string }> = [
   { op: 'put', label: 'PUT /zones/{zone_id}/origin/cloud_regions/{origin_ip}' },
   { op: 'get', label: 'GET /zones/{zone_id}/origin/cloud_regions/{origin_ip}' },
   { op: 'delete', label: 'DELETE /zones/{zone_id}/origin/cloud_regions/{origin_ip}' },
@@ -50,7 +51,8 @@ pre{background:#f6f8fa;border:1px solid #d0d7de;border-radius:4px;padding:8px;wh
 @media print{main{max-width:none}pre{break-inside:avoid}}
 `;
 
-export function renderHtml(r: ConformanceReport): string {
+/** docHref: docs/requirements.md relative to where the page is written; each title links to its entry. */
+export function renderHtml(r: ConformanceReport, docHref = DEFAULT_REQUIREMENTS_DOC_HREF): string {
   const out: string[] = [];
   out.push(
     '<!doctype html>',
@@ -123,7 +125,7 @@ export function renderHtml(r: ConformanceReport): string {
       const rows = atLevel.filter((q) => q.operation === op);
       if (!rows.length) continue;
       out.push(`<h4><code>${esc(label)}</code></h4>`, '<table><thead><tr><th>status</th><th>id</th><th>requirement</th><th>source</th><th>notes</th></tr></thead><tbody>');
-      for (const q of rows) out.push(matrixRow(q));
+      for (const q of rows) out.push(matrixRow(q, docHref));
       out.push('</tbody></table>');
     }
     out.push('</section>');
@@ -153,7 +155,7 @@ function verdictNote(r: ConformanceReport): string {
   return `no MUST requirement failed${shouldFailed ? `; ${shouldFailed} SHOULD requirement(s) failed` : ''}`;
 }
 
-function matrixRow(q: RequirementRow): string {
+function matrixRow(q: RequirementRow, docHref: string): string {
   const notes: string[] = [];
   for (const f of (q.failures ?? []).slice(0, 3)) notes.push(esc(f));
   if ((q.failures?.length ?? 0) > 3) notes.push(`${q.failures!.length - 3} more`);
@@ -163,7 +165,7 @@ function matrixRow(q: RequirementRow): string {
   for (const o of q.observations ?? []) notes.push(`observed: ${esc(o)}`);
   const hasEvidence = q.status === 'failed' || q.status === 'expected-failure';
   const id = hasEvidence ? `<a href="#${anchor(q.id)}"><code>${esc(q.id)}</code></a>` : `<code>${esc(q.id)}</code>`;
-  return `<tr data-requirement="${esc(q.id)}" data-status="${esc(q.status)}"><td class="s s-${esc(q.status)}">${esc(q.status)}</td><td>${id}</td><td>${esc(q.title)}</td><td class="note">${esc(q.source)}</td><td class="note">${notes.join('<br>')}</td></tr>`;
+  return `<tr data-requirement="${esc(q.id)}" data-status="${esc(q.status)}"><td class="s s-${esc(q.status)}">${esc(q.status)}</td><td>${id}</td><td><a href="${esc(`${docHref}#${docAnchor(q.id)}`)}">${esc(q.title)}</a></td><td class="note">${esc(q.source)}</td><td class="note">${notes.join('<br>')}</td></tr>`;
 }
 
 function failureSection(q: RequirementRow): string {

@@ -1,4 +1,5 @@
 // reports/conformance.md: the verdict and the requirement matrix, readable in a pull request.
+import { DEFAULT_REQUIREMENTS_DOC_HREF, docAnchor } from './links';
 import type { ConformanceReport } from './reporter';
 
 const ICON: Record<string, string> = { passed: 'pass', failed: 'FAIL', skipped: 'skip', 'expected-failure': 'expected' };
@@ -7,7 +8,8 @@ function cell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-export function renderMarkdown(r: ConformanceReport): string {
+/** docHref: docs/requirements.md relative to where the report is written; each ID links to its entry. */
+export function renderMarkdown(r: ConformanceReport, docHref = DEFAULT_REQUIREMENTS_DOC_HREF): string {
   const out: string[] = [];
   out.push(`# Origin Cloud Regions conformance: ${r.verdict.toUpperCase()}`, '');
   out.push(`- Target: ${r.target ? `${r.target.baseUrl}${r.target.embedded ? ' (embedded reference server)' : ''}` : 'not reached'}`);
@@ -30,7 +32,7 @@ export function renderMarkdown(r: ConformanceReport): string {
       ...(q.expired ? ['expectation expired'] : []),
       ...(q.observations ?? []),
     ];
-    out.push(`| ${ICON[q.status]} | ${q.level} | ${q.id} | ${q.operation} | ${cell(q.title)} | ${cell(notes.join('; '))} |`);
+    out.push(`| ${ICON[q.status]} | ${q.level} | [${q.id}](${docHref}#${docAnchor(q.id)}) | ${q.operation} | ${cell(q.title)} | ${cell(notes.join('; '))} |`);
   }
   if (r.unattributedFailures.length)
     out.push('', '## Failures no requirement claimed', '', ...r.unattributedFailures.map((u) => `- ${cell(u)}`));

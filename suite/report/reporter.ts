@@ -10,7 +10,9 @@ import { sumStats } from '../stats';
 import { OBSERVATION, REQUIREMENT, VIOLATION, messageOf } from '../verify';
 import { loadExpectations, type Expectation } from './expectations';
 import { judge, type TestOutcome } from './model';
+import { badge } from './badge';
 import { renderHtml } from './html';
+import { requirementsDocHref } from './links';
 import { renderMarkdown } from './markdown';
 
 export interface ConformanceReport {
@@ -126,8 +128,9 @@ export default class ConformanceReporter implements Reporter {
       return;
     }
     fs.writeFileSync(path.join(reportsDir, 'conformance.json'), `${JSON.stringify(redactValue(report), null, 2)}\n`);
-    fs.writeFileSync(path.join(reportsDir, 'conformance.md'), redact(renderMarkdown(report)));
-    fs.writeFileSync(path.join(reportsDir, 'conformance.html'), redact(renderHtml(redactValue(report))));
+    fs.writeFileSync(path.join(reportsDir, 'conformance.md'), redact(renderMarkdown(report, requirementsDocHref(reportsDir))));
+    fs.writeFileSync(path.join(reportsDir, 'conformance.html'), redact(renderHtml(redactValue(report), requirementsDocHref(reportsDir))));
+    fs.writeFileSync(path.join(reportsDir, 'badge.json'), `${JSON.stringify(badge(report))}\n`);
     printSummary(report, reportsDir);
   }
 
@@ -176,7 +179,7 @@ function printSummary(r: ConformanceReport, reportsDir: string): void {
   // Where they are, relative to the working directory when inside it (CONFORMANCE_REPORTS_DIR moves them).
   const rel = path.relative(process.cwd(), reportsDir);
   const dir = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : reportsDir;
-  const files = ['conformance.json', 'conformance.md', 'conformance.html', 'junit.xml', 'html/'].map((f) => path.join(dir, f));
+  const files = ['conformance.json', 'conformance.md', 'conformance.html', 'badge.json', 'junit.xml', 'html/'].map((f) => path.join(dir, f));
   lines.push(`  reports: ${files.join(', ')}`);
   console.log(lines.join('\n'));
 }
