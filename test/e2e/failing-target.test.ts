@@ -8,6 +8,7 @@ import { chromium, expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { conformance, report, ROOT, row, runEnv, tempDirs, transcript, ZONE, type Dirs, type Result } from './helpers/cli';
 import { searchText, searchTree } from './helpers/secrets';
 import { hostile, reference, type ReferenceServer } from './helpers/targets';
@@ -45,11 +46,14 @@ test('a target that breaks a MUST: exit code 1, the requirement failed in confor
   expect(row(r, 'PUT-MISMATCH-CODE').status, 'no code 1146: a SHOULD').toBe('failed');
   expect(row(r, 'PUT-MISMATCH-REJECTED').status, 'the 400 itself is right').toBe('passed');
   expect(r.errors).toEqual([]);
+  const badge = JSON.parse(fs.readFileSync(path.join(dirs.reports, 'badge.json'), 'utf8')) as { message: string };
+  expect(badge, 'the shields.io endpoint shows the failure').toMatchObject({ schemaVersion: 1, label: 'conformance', color: 'red' });
+  expect(badge.message).toMatch(/^\d+\/\d+ MUST, \d+ failed/);
 });
 
 test('the marker token appears in no file the run left behind and in none of its output, in any spelling', () => {
   const expected = [
-    'conformance.json', 'conformance.md', 'conformance.html', 'junit.xml', 'html/index.html', blobOf(dirs),
+    'conformance.json', 'conformance.md', 'conformance.html', 'badge.json', 'junit.xml', 'html/index.html', blobOf(dirs),
   ];
   for (const f of expected) expect(fs.existsSync(path.join(dirs.reports, f)), `${f} was written`).toBe(true);
   expect(fs.readdirSync(dirs.state).length, 'the run journal is searched too').toBeGreaterThan(0);
@@ -131,8 +135,12 @@ test('conformance.html in a real headless Chromium shows the verdict, the matrix
     await expect(failure.getByTestId('response').first()).toContainText('HTTP 201');
     await expect(failure.getByTestId('curl').first()).toContainText('$CLOUDFLARE_API_TOKEN');
     await expect(failure.getByTestId('replay').first()).toContainText('CONFORMANCE_SEED=20261128 npm run conformance --');
+    // Each row links to the requirement's entry in docs/requirements.md, relative to the report's place.
+    const doc = await matrix.locator('tr[data-requirement="PUT-CREATE"] a[href*="requirements.md"]').getAttribute('href');
+    expect(doc).toMatch(/docs\/requirements\.md#put-create$/);
+    expect(fs.existsSync(fileURLToPath(new URL(doc!, `file://${file}`))), `${doc} resolves from ${file}`).toBe(true);
     // The matrix links to the evidence.
-    await matrix.locator('tr[data-requirement="PUT-CREATE"] a').click();
+    await matrix.locator('tr[data-requirement="PUT-CREATE"] a[href^="#req-"]').click();
     await expect(page).toHaveURL(/#req-PUT-CREATE$/);
     expect(await page.content()).not.toContain(MARKER);
     await page.screenshot({ path: path.join(dirs.reports, 'conformance-html.png'), fullPage: true });

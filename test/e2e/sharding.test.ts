@@ -57,7 +57,7 @@ test('two shards run at once, one zone each; conformance:merge and playwright me
       expect([row(a!, id).status, row(b!, id).status], `${id} ran in one shard at least`).toContain('passed');
       expect(row(m, id).status).toBe('passed');
     }
-    for (const f of ['conformance.md', 'conformance.html']) expect(fs.existsSync(path.join(out.reports, f))).toBe(true);
+    for (const f of ['conformance.md', 'conformance.html', 'badge.json']) expect(fs.existsSync(path.join(out.reports, f))).toBe(true);
 
     // Playwright's own reports: the blob of each shard, merged into one JUnit file with every test once.
     const blobs = path.join(out.root, 'all-blob-reports');
