@@ -1,11 +1,12 @@
 // Small building blocks the mutants and variants share. Each wraps the reference behaviour (the
 // `next` a hook receives) rather than copying it, so a case states only what it changes.
+import { OPERATION_NAMES } from '../contract';
 import type { Context, Mapping, OperationName, Reply, RequestInfo, ZoneStore } from '../server';
 
 /** The operations that read or write mappings; supported_regions is left out of envelope defects
  * so that the suite's preflight still gets the region list and the defect is judged by the checks
  * that target it rather than by every test failing at setup. */
-export const MAPPING_OPERATIONS: readonly OperationName[] = ['update', 'get', 'delete', 'list', 'bulkUpdate', 'bulkDelete'];
+export const MAPPING_OPERATIONS: readonly OperationName[] = OPERATION_NAMES.filter((name) => name !== 'supported-regions');
 
 /** A reply hook that applies `change` only to replies of the given operations. */
 export function onReplies(

@@ -11,10 +11,10 @@ function stateFile(path: string): ServerOptions['initialZones'] {
   try {
     data = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new ConfigError('REFERENCE_STATE_FILE', `cannot read ${path} as JSON: ${(error as Error).message}`);
+    throw new ConfigError(`cannot read ${path} as JSON: ${(error as Error).message}`, 'REFERENCE_STATE_FILE');
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new ConfigError('REFERENCE_STATE_FILE', `${path} must hold a JSON object { "<zoneId>": [mappings] }`);
+    throw new ConfigError(`${path} must hold a JSON object { "<zoneId>": [mappings] }`, 'REFERENCE_STATE_FILE');
   }
   return data as ServerOptions['initialZones'];
 }
@@ -37,13 +37,13 @@ async function main(): Promise<void> {
     server = await createServer(options);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new ConfigError('PORT', `port ${options.port} is already in use`);
+    if (code === 'EADDRINUSE') throw new ConfigError(`port ${options.port} is already in use`, 'PORT');
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAFNOSUPPORT') {
-      throw new ConfigError('HOST', `cannot listen on ${JSON.stringify(options.host)} (${code})`);
+      throw new ConfigError(`cannot listen on ${JSON.stringify(options.host)} (${code})`, 'HOST');
     }
     if (error instanceof ConfigError) {
-      const setting = Object.keys(VARIABLE_OF_OPTION).find((option) => error.setting.startsWith(option));
-      if (setting) throw new ConfigError(VARIABLE_OF_OPTION[setting]!, error.message);
+      const setting = Object.keys(VARIABLE_OF_OPTION).find((option) => error.setting?.startsWith(option));
+      if (setting) throw new ConfigError(error.message, VARIABLE_OF_OPTION[setting]!);
     }
     throw error;
   }

@@ -3,6 +3,7 @@
 // test code alters it from outside through options.hooks (see hooks.ts).
 import { createServer as createHttpServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { isRfc3339, OPERATION_NAMES } from '../contract';
 import { bearerAuth, credentialKey } from './auth';
 import { readJsonBody } from './body';
 import {
@@ -75,8 +76,6 @@ export interface ReferenceServer {
 // The spec's identifiers are 32 hex digits (example 023e105f4ecef8ad9ca31a8372d0c353); the reference
 // accepts them in lowercase only, as Cloudflare prints them.
 const ZONE_ID = /^[0-9a-f]{32}$/;
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/i;
-const OPERATIONS = Object.keys(handlers) as OperationName[];
 
 /** Percent-decodes a path parameter exactly once; null when an escape is malformed. */
 function decodeOnce(segment: string): string | null {
@@ -123,7 +122,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Referen
     modifiedOn: referenceModifiedOn,
   });
   const operations = Object.fromEntries(
-    OPERATIONS.map((name) => [name, resolved.operation(name, handlers[name])]),
+    OPERATION_NAMES.map((name) => [name, resolved.operation(name, handlers[name])]),
   ) as Record<OperationName, Handler>;
   const zones = createZones();
   const storeOf = (zoneId: string) => zones(resolved.zoneKey(zoneId));
@@ -131,20 +130,20 @@ export async function createServer(options: ServerOptions = {}): Promise<Referen
 
   for (const [zoneId, mappings] of Object.entries(options.initialZones ?? {})) {
     const setting = `initialZones[${JSON.stringify(zoneId)}]`;
-    if (!ZONE_ID.test(zoneId)) throw new ConfigError(setting, 'a zone id is 32 lowercase hexadecimal digits');
-    if (!Array.isArray(mappings)) throw new ConfigError(setting, 'expected an array of mappings');
-    if (mappings.length > limit) throw new ConfigError(setting, `${mappings.length} mappings exceed the limit of ${limit}`);
+    if (!ZONE_ID.test(zoneId)) throw new ConfigError('a zone id is 32 lowercase hexadecimal digits', setting);
+    if (!Array.isArray(mappings)) throw new ConfigError('expected an array of mappings', setting);
+    if (mappings.length > limit) throw new ConfigError(`${mappings.length} mappings exceed the limit of ${limit}`, setting);
     const store = storeOf(zoneId);
     for (const [index, m] of mappings.entries()) {
       const where = `${setting}[${index}]`;
       const ip = typeof m?.origin_ip === 'string' ? resolved.canonicalize(m.origin_ip) : null;
-      if (ip === null) throw new ConfigError(where, `origin_ip ${JSON.stringify(m?.origin_ip)} is not a valid IPv4 or IPv6 address`);
-      if (store.get(ip)) throw new ConfigError(where, `${ip} is listed twice`);
+      if (ip === null) throw new ConfigError(`origin_ip ${JSON.stringify(m?.origin_ip)} is not a valid IPv4 or IPv6 address`, where);
+      if (store.get(ip)) throw new ConfigError(`${ip} is listed twice`, where);
       if (typeof m.vendor !== 'string' || typeof m.region !== 'string' || !resolved.isSupported(m.vendor, m.region)) {
-        throw new ConfigError(where, `vendor ${JSON.stringify(m.vendor)} with region ${JSON.stringify(m.region)} is not supported`);
+        throw new ConfigError(`vendor ${JSON.stringify(m.vendor)} with region ${JSON.stringify(m.region)} is not supported`, where);
       }
-      if (m.modified_on !== undefined && !(RFC3339.test(m.modified_on) && !Number.isNaN(Date.parse(m.modified_on)))) {
-        throw new ConfigError(where, `modified_on ${JSON.stringify(m.modified_on)} is not an RFC 3339 date-time`);
+      if (m.modified_on !== undefined && !isRfc3339(m.modified_on)) {
+        throw new ConfigError(`modified_on ${JSON.stringify(m.modified_on)} is not an RFC 3339 date-time`, where);
       }
       const time = m.modified_on === undefined ? now() : Date.parse(m.modified_on);
       store.set({ origin_ip: ip, region: m.region, vendor: m.vendor, modified_on: formatTimestamp(time) });

@@ -1,25 +1,31 @@
-// The route table (spec/README.md, "Endpoints"). Static segments win over :origin_ip because
-// routes are tried in order. Matching works on the raw path: nothing is decoded or normalized here.
+// The route table, built from the contract's operation table (spec/README.md, "Endpoints").
+// Static segments win over {origin_ip}: routes with fewer parameters are tried first. Matching works
+// on the raw path: nothing is decoded or normalized here.
+import { OPERATIONS } from '../contract';
 import type { OperationName } from './types';
 
 export const BASE_PATH = '/client/v4';
 
 interface Route {
+  /** Path segments below the base path; a parameter is "{name}". */
   pattern: string[];
   methods: Record<string, OperationName>;
 }
 
-const route = (pattern: string, methods: Record<string, OperationName>): Route => ({
-  pattern: pattern.split('/'),
-  methods,
-});
+const isParam = (segment: string) => segment.startsWith('{');
 
-const ROUTES: Route[] = [
-  route('zones/:zone_id/origin/cloud_regions', { GET: 'list' }),
-  route('zones/:zone_id/origin/cloud_regions/batch', { PUT: 'bulkUpdate', DELETE: 'bulkDelete' }),
-  route('zones/:zone_id/origin/cloud_regions/supported_regions', { GET: 'supportedRegions' }),
-  route('zones/:zone_id/origin/cloud_regions/:origin_ip', { PUT: 'update', GET: 'get', DELETE: 'delete' }),
-];
+function buildRoutes(): Route[] {
+  const byPath = new Map<string, Route>();
+  for (const op of OPERATIONS) {
+    const route = byPath.get(op.path) ?? { pattern: op.path.slice(1).split('/'), methods: {} };
+    route.methods[op.method] = op.name;
+    byPath.set(op.path, route);
+  }
+  const params = (r: Route) => r.pattern.filter(isParam).length;
+  return [...byPath.values()].sort((a, b) => params(a) - params(b));
+}
+
+const ROUTES = buildRoutes();
 
 export type RouteMatch =
   | { kind: 'operation'; operation: OperationName; params: Record<string, string> }
@@ -35,8 +41,8 @@ export function matchRoute(method: string, path: string): RouteMatch {
     const params: Record<string, string> = {};
     const matches = pattern.every((part, i) => {
       const segment = segments[i]!;
-      if (!part.startsWith(':')) return part === segment;
-      params[part.slice(1)] = segment;
+      if (!isParam(part)) return part === segment;
+      params[part.slice(1, -1)] = segment;
       return segment !== '';
     });
     if (!matches) continue;

@@ -1,44 +1,15 @@
 // Types shared by the server modules, the hooks and the tests.
 import type { IncomingHttpHeaders } from 'node:http';
 
-/** The seven operations, named like the official SDK's methods (client.cache.originCloudRegions.*). */
-export type OperationName =
-  | 'update'
-  | 'get'
-  | 'delete'
-  | 'list'
-  | 'bulkUpdate'
-  | 'bulkDelete'
-  | 'supportedRegions';
+import type { Mapping as ApiMapping, OperationName, SupportedRegions } from '../contract';
 
-/** One stored mapping (openapi: cache-rules_origin_cloud_region_v2_entry). */
-export interface Mapping {
-  origin_ip: string;
-  region: string;
-  vendor: string;
-  modified_on: string;
-}
+export type { OperationName, ResponseInfo, SupportedRegions } from '../contract';
 
-/** What a caller may give to pre-populate a zone: like Mapping, modified_on optional. */
-export interface MappingInput {
-  origin_ip: string;
-  region: string;
-  vendor: string;
-  modified_on?: string;
-}
+/** One stored mapping: the reference always stamps modified_on (decision 9). */
+export type Mapping = ApiMapping & { modified_on: string };
 
-/** openapi: cache-rules_supported_cloud_regions_result. */
-export interface SupportedRegions {
-  obtained_codes: boolean;
-  vendors: Record<string, Array<{ name: string; upper_tier_colos: string[] }>>;
-}
-
-/** openapi: response_info. */
-export interface ResponseInfo {
-  code: number;
-  message: string;
-  [extra: string]: unknown;
-}
+/** What a caller may give to pre-populate a zone: modified_on optional. */
+export type MappingInput = ApiMapping;
 
 /**
  * A reply before it is written. `body` is loosely typed on purpose: reply hooks reshape it freely

@@ -9,7 +9,7 @@ import { checkAbsentByDelete } from '../fixtures/checks';
 import type { ApiClient, ApiResponse, SendOptions } from '../suite/client';
 import { ipv6Address } from '../suite/ip/arbitraries';
 import { canonical } from '../suite/ip/oracle';
-import type { Mapping } from '../suite/journal';
+import type { Mapping } from '../contract';
 import { knobs } from '../suite/profile';
 import type { Verifier } from '../suite/verify';
 

@@ -7,7 +7,8 @@
 import { covers, expect, test } from '../fixtures';
 import { entryFor } from '../fixtures/batch';
 import { checkStored } from '../fixtures/checks';
-import type { ApiResponse, BatchResult } from '../suite/client';
+import type { BatchResult } from '../contract';
+import type { ApiResponse } from '../suite/client';
 import { ipv4Address, ipv6Address } from '../suite/ip/arbitraries';
 import { canonical, parseAddress } from '../suite/ip/oracle';
 import { representativeSpellings } from '../suite/ip/spellings';

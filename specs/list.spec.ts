@@ -10,7 +10,7 @@ import { errorCodes } from '../fixtures/checks';
 import type { ApiClient, ApiResponse } from '../suite/client';
 import { ipv4Address, ipv6Address } from '../suite/ip/arbitraries';
 import { canonical } from '../suite/ip/oracle';
-import type { Mapping } from '../suite/journal';
+import type { Mapping } from '../contract';
 import { knobs } from '../suite/profile';
 
 interface ResultInfo {

@@ -14,7 +14,8 @@ import { deleteCommand } from './model/commands/delete';
 import { getCommand } from './model/commands/get';
 import { listCommand } from './model/commands/list';
 import { putCommand } from './model/commands/put';
-import { Model, type Pair, type Real } from './model/model';
+import type { Pair } from '../contract';
+import { Model, type Real } from './model/model';
 
 /** Up to four valid pairs: the first region of each vendor, and a second region of the first vendor
  * (so replaces change the vendor, or only the region). */

@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiClient } from './client';
 import { canonicalOf } from './ip/oracle';
-import { lastLines, readJson, writeJsonAtomic, type Mapping, type RunInfo } from './journal';
+import { MAX_BATCH, PER_PAGE_MAX, type Mapping } from '../contract';
+import { lastLines, readJson, writeJsonAtomic, type RunInfo } from './journal';
 
 export interface CleanupResult {
   deleted: number;
@@ -17,18 +18,16 @@ export interface CleanupResult {
   warnings: string[];
 }
 
-const CHUNK = 100;
-
-/** Lists a whole zone, 100 a page, stopping on an empty or short page (never trusting total_pages alone). */
+/** Lists a whole zone, the largest page (100), stopping on an empty or short page (never trusting total_pages alone). */
 export async function listAll(client: ApiClient): Promise<Mapping[]> {
   const out: Mapping[] = [];
   for (let page = 1; page <= 60; page++) {
-    const res = await client.list({ page, per_page: 100 });
+    const res = await client.list({ page, per_page: PER_PAGE_MAX });
     const items = res.json?.result;
     if (res.status !== 200 || !Array.isArray(items))
       throw new Error(`listing the zone failed at page ${page}: HTTP ${res.status} ${res.bodyText.slice(0, 300)}`);
     out.push(...items);
-    if (items.length < 100) return out;
+    if (items.length < PER_PAGE_MAX) return out;
   }
   throw new Error('the zone lists more than 6,000 mappings over 60 pages: the limit is 3,500, refusing to go on');
 }
@@ -73,8 +72,8 @@ export async function cleanupRun(runDir: string, client: ApiClient): Promise<Cle
 }
 
 async function deleteAll(c: ApiClient, keys: string[], zone: string, result: CleanupResult): Promise<void> {
-  for (let i = 0; i < keys.length; i += CHUNK) {
-    const chunk = keys.slice(i, i + CHUNK);
+  for (let i = 0; i < keys.length; i += MAX_BATCH) {
+    const chunk = keys.slice(i, i + MAX_BATCH);
     const res = await c.batchDelete(chunk);
     if (res.status === 200 && Array.isArray(res.json?.result?.succeeded)) {
       result.deleted += res.json!.result!.succeeded.length;
@@ -90,8 +89,8 @@ async function deleteAll(c: ApiClient, keys: string[], zone: string, result: Cle
 }
 
 async function restoreAll(c: ApiClient, mappings: Mapping[], zone: string, result: CleanupResult): Promise<void> {
-  for (let i = 0; i < mappings.length; i += CHUNK) {
-    const items = mappings.slice(i, i + CHUNK).map(({ origin_ip, region, vendor }) => ({ origin_ip, region, vendor }));
+  for (let i = 0; i < mappings.length; i += MAX_BATCH) {
+    const items = mappings.slice(i, i + MAX_BATCH).map(({ origin_ip, region, vendor }) => ({ origin_ip, region, vendor }));
     const res = await c.batchPut(items);
     if (res.status === 200) result.restored += (res.json?.result?.succeeded ?? []).length;
     for (const item of res.status === 200 ? (res.json?.result?.failed ?? []) : items)

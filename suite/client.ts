@@ -2,12 +2,12 @@
 // handed to `onResponse` (the fixture validates it there, in one place), and every request that may
 // change an address is journaled first (crash-safe cleanup, suite/journal.ts).
 import { TransportError, type Exchange, type RawResponse, type Transport } from './http';
-import type { Journal, Mapping } from './journal';
+import { OPERATION, type BatchResult, type Mapping, type OperationName } from '../contract';
+import type { Journal } from './journal';
 import { keysFor } from './journal';
-import type { OperationId } from './validate';
 
 export interface ApiResponse<T = unknown> {
-  op: OperationId | undefined;
+  op: OperationName | undefined;
   status: number;
   headers: Record<string, string>;
   bodyText: string;
@@ -49,24 +49,10 @@ export interface ListQuery {
   per_page?: number | string;
 }
 
-export interface BatchItemResult {
-  origin_ip: string;
-  error?: string;
-  region?: string;
-  vendor?: string;
-}
-
-export interface BatchResult {
-  succeeded: BatchItemResult[];
-  failed: BatchItemResult[];
-}
-
 /** Percent-encodes address text for the path like the SDK does: raw colons, `%` as %25, `/` as %2F. */
 export function encodePathIp(text: string): string {
   return encodeURIComponent(text).replace(/%3A/gi, ':');
 }
-
-const BASE = '/zones/{zone}/origin/cloud_regions';
 
 export class ApiClient {
   onResponse?: ResponseHook;
@@ -91,7 +77,7 @@ export class ApiClient {
   }
 
   async send<T>(
-    op: OperationId | undefined,
+    op: OperationName | undefined,
     method: string,
     path: string,
     kind: string,
@@ -125,6 +111,12 @@ export class ApiClient {
     return res;
   }
 
+  /** One operation of the contract's table: its method, and its label as the request's kind (stats). */
+  private call<T>(op: OperationName, below: string, body: unknown, opts: SendOptions): Promise<ApiResponse<T>> {
+    const { method, label } = OPERATION[op];
+    return this.send<T>(op, method, `${this.base()}${below}`, label, body, opts);
+  }
+
   private touch(texts: Iterable<string>, opts: SendOptions): void {
     this.journal?.touch(opts.zone ?? this.zoneId, texts);
   }
@@ -142,23 +134,16 @@ export class ApiClient {
     if (body && typeof body === 'object' && typeof (body as { origin_ip?: unknown }).origin_ip === 'string')
       texts.push((body as { origin_ip: string }).origin_ip);
     this.touch(texts, opts);
-    return this.send('put', 'PUT', `${this.base()}/${encodePathIp(pathIp)}`, `PUT ${BASE}/{ip}`, body, opts);
+    return this.call('put', `/${encodePathIp(pathIp)}`, body, opts);
   }
 
   get(pathIp: string, opts: SendOptions = {}): Promise<ApiResponse<Mapping>> {
-    return this.send('get', 'GET', `${this.base()}/${encodePathIp(pathIp)}`, `GET ${BASE}/{ip}`, undefined, opts);
+    return this.call('get', `/${encodePathIp(pathIp)}`, undefined, opts);
   }
 
   async delete(pathIp: string, opts: SendOptions = {}): Promise<ApiResponse<{ origin_ip: string }>> {
     this.touch([pathIp], opts);
-    const res = await this.send<{ origin_ip: string }>(
-      'delete',
-      'DELETE',
-      `${this.base()}/${encodePathIp(pathIp)}`,
-      `DELETE ${BASE}/{ip}`,
-      undefined,
-      opts,
-    );
+    const res = await this.call<{ origin_ip: string }>('delete', `/${encodePathIp(pathIp)}`, undefined, opts);
     // Gone either way: deleted now, or not there (a run-created key back to "absent").
     if (res.status === 200 || res.status === 404) this.settleCreated([pathIp], opts);
     return res;
@@ -172,7 +157,7 @@ export class ApiClient {
             .filter(([, v]) => v !== undefined)
             .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
             .join('&');
-    return this.send('list', 'GET', `${this.base()}${qs ? `?${qs}` : ''}`, `GET ${BASE}`, undefined, opts);
+    return this.call('list', qs ? `?${qs}` : '', undefined, opts);
   }
 
   batchPut(items: unknown, opts: SendOptions = {}): Promise<ApiResponse<BatchResult>> {
@@ -181,14 +166,14 @@ export class ApiClient {
         items.flatMap((i) => (i && typeof i === 'object' && typeof i.origin_ip === 'string' ? [i.origin_ip as string] : [])),
         opts,
       );
-    return this.send('batch-put', 'PUT', `${this.base()}/batch`, `PUT ${BASE}/batch`, items, opts);
+    return this.call('batch-put', '/batch', items, opts);
   }
 
   /** DELETE batch. `body` undefined sends no body at all (the SDK's default, decision 7). */
   async batchDelete(body: unknown, opts: SendOptions = {}): Promise<ApiResponse<BatchResult>> {
     const texts = Array.isArray(body) ? body.filter((x): x is string => typeof x === 'string') : [];
     this.touch(texts, opts);
-    const res = await this.send<BatchResult>('batch-delete', 'DELETE', `${this.base()}/batch`, `DELETE ${BASE}/batch`, body, opts);
+    const res = await this.call<BatchResult>('batch-delete', '/batch', body, opts);
     const r = res.json?.result;
     if (res.status === 200 && r && Array.isArray(r.succeeded) && Array.isArray(r.failed)) {
       // Listed as deleted, or as failed (not found or invalid): either way not there any more.
@@ -199,11 +184,11 @@ export class ApiClient {
   }
 
   supportedRegions(opts: SendOptions = {}): Promise<ApiResponse<unknown>> {
-    return this.send('supported-regions', 'GET', `${this.base()}/supported_regions`, `GET ${BASE}/supported_regions`, undefined, opts);
+    return this.call('supported-regions', '/supported_regions', undefined, opts);
   }
 
   /** Any request, path relative to the base URL as it goes on the wire (robustness checks). */
-  raw(method: string, path: string, body?: string | Buffer, opts: SendOptions & { op?: OperationId; writes?: string[] } = {}) {
+  raw(method: string, path: string, body?: string | Buffer, opts: SendOptions & { op?: OperationName; writes?: string[] } = {}) {
     if (opts.writes) this.touch(opts.writes, opts);
     return this.send(opts.op, method, path, `${method} (raw)`, body === undefined ? undefined : new RawBody(body), opts);
   }

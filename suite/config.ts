@@ -3,20 +3,11 @@
 // run (exit code 2), never a failure of the target.
 import { config as loadDotenv } from 'dotenv';
 import path from 'node:path';
+import { ConfigError, parseRateLimit, type RateLimit } from '../contract';
 
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError } from '../contract';
 
 export type Profile = 'full' | 'budget';
-
-export interface RateLimit {
-  requests: number;
-  windowSeconds: number;
-}
 
 export interface Config {
   /** Base URL including the base path, without a trailing slash. Undefined: the embedded server. */
@@ -58,13 +49,6 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string): number | undefined {
   if (!/^\d+$/.test(v) || Number(v) < 1 || !Number.isSafeInteger(Number(v)))
     throw new ConfigError(`${name} must be a positive whole number, got "${v}"`);
   return Number(v);
-}
-
-export function parseRateLimit(text: string, name = 'CONFORMANCE_RATE_LIMIT'): RateLimit {
-  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
-  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1)
-    throw new ConfigError(`${name} must look like REQUESTS/SECONDS (for example 1200/300), got "${text}"`);
-  return { requests: Number(m[1]), windowSeconds: Number(m[2]) };
 }
 
 /** Reads and checks the configuration. `env` defaults to process.env after loading .env. */
@@ -121,7 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = loadEnv()): Config {
   parseAddressBias(env.CONFORMANCE_ADDRESS_BIAS);
 
   const rateText = env.CONFORMANCE_RATE_LIMIT;
-  const rateLimit = rateText ? parseRateLimit(rateText) : undefined;
+  const rateLimit = rateText ? parseRateLimit(rateText, 'CONFORMANCE_RATE_LIMIT') : undefined;
 
   return {
     baseUrl,

@@ -6,6 +6,7 @@ import type { FullConfig } from '@playwright/test';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { MAPPING_LIMIT } from '../contract';
 import { createServer } from '../server';
 import { cleanupRun, listAll, pendingRuns } from './cleanup';
 import { ApiClient, errorCodes } from './client';
@@ -19,9 +20,8 @@ import { bindStats } from './stats';
 import { startGate } from './throttle';
 import { checkResponse } from './validate';
 
-export const LIMIT = 3500;
 /** Free room the limit scenario needs: addresses of its own to fill, replace, delete and re-add. */
-export const LIMIT_SCENARIO_ROOM = 3;
+const LIMIT_SCENARIO_ROOM = 3;
 
 export function configErrorFile(reportsDir: string): string {
   return path.join(reportsDir, 'config-error.json');
@@ -130,8 +130,8 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
   console.log(
     `Conformance run ${runId}\n  target: ${target}\n  seed: ${seed}  profile: ${cfg.profile}\n  zone ${zoneId}: ${size} mapping(s) before the run${zoneIdB ? `; zone B: ${snapshot[zoneIdB]!.length}` : ''}`,
   );
-  if (cfg.allowDestructive && size > LIMIT - LIMIT_SCENARIO_ROOM) {
-    refuse(cfg.reportsDir, `the zone holds ${size} mappings: the limit scenario needs ${LIMIT_SCENARIO_ROOM} free of the ${LIMIT}. Free some, use another zone, or unset CONFORMANCE_ALLOW_DESTRUCTIVE`);
+  if (cfg.allowDestructive && size > MAPPING_LIMIT - LIMIT_SCENARIO_ROOM) {
+    refuse(cfg.reportsDir, `the zone holds ${size} mappings: the limit scenario needs ${LIMIT_SCENARIO_ROOM} free of the ${MAPPING_LIMIT}. Free some, use another zone, or unset CONFORMANCE_ALLOW_DESTRUCTIVE`);
   }
 
   // Supported regions, once per run: every check validates against what the target lists now.
@@ -169,7 +169,7 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     allowDestructive: cfg.allowDestructive,
     gateUrl: gate.url,
     numRuns: cfg.numRuns ?? knobs(cfg.profile).propertyRuns,
-    limit: LIMIT,
+    limit: MAPPING_LIMIT,
   };
   publishRunContext(ctx);
 

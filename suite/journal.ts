@@ -8,14 +8,8 @@
 // conformance:cleanup (suite/cleanup.ts) replays the journals of any run that did not complete.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Mapping } from '../contract';
 import { canonicalOf, laxReadings } from './ip/oracle';
-
-export interface Mapping {
-  origin_ip: string;
-  region: string;
-  vendor: string;
-  modified_on?: string;
-}
 
 export interface RunInfo {
   runId: string;

@@ -5,16 +5,11 @@
 // the seed page (Cloudflare's "PUT origin cloud region" reference, summarised in spec/README.md) and
 // spec/openapi.json.
 
+import type { OperationName } from '../contract';
+
 export type Level = 'MUST' | 'SHOULD' | 'INFO';
-export type Operation =
-  | 'put'
-  | 'get'
-  | 'delete'
-  | 'list'
-  | 'batch-put'
-  | 'batch-delete'
-  | 'supported-regions'
-  | 'all';
+/** The operation a requirement belongs to; 'all': rules of every response (envelope, auth, zones). */
+export type Operation = OperationName | 'all';
 
 export interface Requirement {
   id: string;

@@ -1,6 +1,7 @@
 // What global setup hands to the workers. Workers are forked after global setup and inherit its
 // process.env, so the resolved target travels there (the token too: it never goes to a file).
 import path from 'node:path';
+import type { SupportedRegions } from '../contract';
 import type { Profile } from './config';
 import { readJson } from './journal';
 
@@ -45,11 +46,6 @@ export function runContext(): RunContext {
     );
   cached = { ...(JSON.parse(text) as Omit<RunContext, 'token'>), token };
   return cached;
-}
-
-export interface SupportedRegions {
-  obtained_codes: boolean;
-  vendors: Record<string, Array<{ name: string; upper_tier_colos: string[] }>>;
 }
 
 /** Supported regions as fetched once per run by global setup (undefined: the target's answer was unusable). */

@@ -6,6 +6,7 @@ import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import fs from 'node:fs';
 import path from 'node:path';
+import { RFC3339 } from '../contract';
 
 export const SCHEMA_DIR = path.resolve(__dirname, '..', 'schemas');
 export const SCHEMA_BASE = 'https://schemas.origin-cloud-regions.conformance/';
@@ -24,12 +25,10 @@ export interface SchemaError {
   text: string;
 }
 
-// RFC 3339 section 5.6, `date-time = full-date "T" full-time`, offset `("+" / "-") hh ":" mm`; the
-// ABNF is case-insensitive, so t and z are allowed. ajv-formats' full-mode date-time also accepts a
-// space separator and offsets without a colon or without minutes (+0200, +02), which RFC 3339 does not:
-// decision 9 says "RFC 3339", so the grammar is enforced here and the calendar and range checks
-// (day of month, 23:59:60 leap second) stay with ajv-formats.
-const RFC3339_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/i;
+// ajv-formats' full-mode date-time also accepts a space separator and offsets without a colon or
+// without minutes (+0200, +02), which RFC 3339 does not: decision 9 says "RFC 3339", so the contract's
+// grammar is enforced here and the calendar and range checks (day of month, 23:59:60 leap second) stay
+// with ajv-formats.
 
 function listSchemaFiles(dir: string): string[] {
   return fs
@@ -50,7 +49,7 @@ function createAjv(): Ajv2020 {
   if (typeof baseValidate !== 'function') throw new Error('ajv-formats has no date-time validator');
   instance.addFormat('date-time', {
     type: 'string',
-    validate: (s: string) => RFC3339_DATE_TIME.test(s) && Boolean(baseValidate(s)),
+    validate: (s: string) => RFC3339.test(s) && Boolean(baseValidate(s)),
   });
   return instance;
 }

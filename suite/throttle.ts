@@ -7,7 +7,7 @@
 // it exclusively, every other test shares it, so results do not depend on the worker count.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { RateLimit } from './config';
+import type { RateLimit } from '../contract';
 
 export interface Gate {
   url: string;

@@ -2,20 +2,8 @@
 // fixture calls it from the client's onResponse), so no test can forget the envelope rules.
 // It returns violations, each attributed to a requirement ID of suite/requirements.ts; it never throws for
 // a bad response (an unknown schema is a harness error and does throw, from suite/schemas.ts).
+import type { OperationName } from '../contract';
 import { schemaErrors, type SchemaError } from './schemas';
-
-export type OperationId = 'put' | 'get' | 'delete' | 'list' | 'batch-put' | 'batch-delete' | 'supported-regions';
-
-/** openapi.json's operationId of each operation. */
-export const OPERATION_BY_OPENAPI_ID: Readonly<Record<string, OperationId>> = {
-  'origin-cloud-regions-v2-upsert': 'put',
-  'origin-cloud-regions-v2-get': 'get',
-  'origin-cloud-regions-v2-delete': 'delete',
-  'origin-cloud-regions-v2-list': 'list',
-  'origin-cloud-regions-v2-batch-upsert': 'batch-put',
-  'origin-cloud-regions-v2-batch-delete': 'batch-delete',
-  'origin-cloud-regions-v2-supported-regions': 'supported-regions',
-};
 
 /** requirement is an ID of suite/requirements.ts. */
 export interface Violation {
@@ -30,7 +18,7 @@ export interface ResponseLike {
 }
 
 /** The 200 response schema of each operation (openapi.json, paths). */
-const RESPONSE_SCHEMA: Record<OperationId, string> = {
+const RESPONSE_SCHEMA: Record<OperationName, string> = {
   put: 'mapping-response',
   get: 'mapping-response',
   delete: 'delete-response',
@@ -73,7 +61,7 @@ function contentTypeViolation(res: ResponseLike): Violation | undefined {
 // requirement (a wrong type or a bad format alike); the envelope keys (and the body's own shape) are the
 // envelope's; supported_regions' result is REGIONS-SHAPE (its own requirement, so a defect there is
 // attributed to it); everything else (result, result_info) is the operation's result schema.
-function successRequirement(e: SchemaError, op: OperationId | undefined): string {
+function successRequirement(e: SchemaError, op: OperationName | undefined): string {
   const segments = e.path.split('/');
   if (segments[segments.length - 1] === 'modified_on') return 'ENV-MODIFIED-ON';
   if (e.path === '' || ENVELOPE_KEYS.has(segments[1])) return 'ENV-SUCCESS-ENVELOPE';
@@ -97,7 +85,7 @@ function parseBody(res: ResponseLike): { ok: true; body: unknown } | { ok: false
  * body (code 971 < 1000) is not judged, only its Content-Type. 1xx/3xx have no envelope in the spec.
  */
 export function checkResponse(
-  op: OperationId | undefined,
+  op: OperationName | undefined,
   res: ResponseLike,
   opts: { authFailureExpected?: boolean } = {},
 ): Violation[] {

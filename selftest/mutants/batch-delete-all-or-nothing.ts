@@ -7,7 +7,7 @@ export default defineMutant({
   expected: ['BATCH-DELETE-PER-ITEM'],
   hooks: {
     operations: {
-      bulkDelete: (ctx, next) => {
+      'batch-delete': (ctx, next) => {
         const items = Array.isArray(ctx.body) ? ctx.body : [];
         const bad = items.some((item) => {
           const ip = typeof item === 'string' ? ctx.canonicalize(item) : null;

@@ -7,7 +7,7 @@ export default defineMutant({
   expected: ['BATCH-DELETE-NO-BODY'],
   hooks: {
     operations: {
-      bulkDelete: (ctx, next) => {
+      'batch-delete': (ctx, next) => {
         if (ctx.body !== undefined) return next(ctx);
         const all = ctx.store.list();
         ctx.store.clear();

@@ -4,5 +4,5 @@ export default defineMutant({
   id: 'batch-put-101-items',
   description: 'A batch PUT of 101 items is accepted (openapi: maxItems 100)',
   expected: ['BATCH-PUT-MAX-ITEMS'],
-  hooks: { operations: { bulkUpdate: (ctx, next) => next({ ...ctx, maxBatch: ctx.maxBatch + 1 }) } },
+  hooks: { operations: { 'batch-put': (ctx, next) => next({ ...ctx, maxBatch: ctx.maxBatch + 1 }) } },
 });

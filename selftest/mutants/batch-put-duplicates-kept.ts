@@ -40,7 +40,7 @@ export default defineMutant({
   expected: ['BATCH-PUT-DUPLICATES'],
   hooks: {
     operations: {
-      '*': (ctx, next) => next({ ...ctx, store: withDuplicateRows(ctx.store, extraRows(ctx.zoneId), ctx.operation === 'bulkUpdate') }),
+      '*': (ctx, next) => next({ ...ctx, store: withDuplicateRows(ctx.store, extraRows(ctx.zoneId), ctx.operation === 'batch-put') }),
     },
   },
 });

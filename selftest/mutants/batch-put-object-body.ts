@@ -6,7 +6,7 @@ export default defineMutant({
   expected: ['BATCH-PUT-NOT-ARRAY'],
   hooks: {
     operations: {
-      bulkUpdate: (ctx, next) =>
+      'batch-put': (ctx, next) =>
         ctx.body !== null && typeof ctx.body === 'object' && !Array.isArray(ctx.body) ? next({ ...ctx, body: [ctx.body] }) : next(ctx),
     },
   },

@@ -7,7 +7,7 @@ export default defineMutant({
   expected: ['BATCH-PUT-MERGE'],
   hooks: {
     operations: {
-      bulkUpdate: (ctx, next) => {
+      'batch-put': (ctx, next) => {
         const reply = next(ctx);
         if (!isSuccess(reply)) return reply;
         const kept = new Set(reply.body.result.succeeded.map((s: { origin_ip: string }) => s.origin_ip));

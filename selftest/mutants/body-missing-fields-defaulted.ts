@@ -6,7 +6,7 @@ export default defineMutant({
   expected: ['PUT-BODY-INVALID'],
   hooks: {
     operations: {
-      update: (ctx, next) => {
+      put: (ctx, next) => {
         const body = ctx.body;
         if (!body || typeof body !== 'object' || Array.isArray(body)) return next(ctx);
         return next({ ...ctx, body: { vendor: 'aws', region: 'us-east-1', ...body } });

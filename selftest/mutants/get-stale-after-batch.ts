@@ -21,7 +21,7 @@ export default defineMutant({
   // exactly that in every profile; the model-based test finds it at depth.
   hooks: {
     operations: {
-      update: invalidate,
+      put: invalidate,
       delete: invalidate,
       get: (ctx, next) => {
         const ip = ctx.canonicalize(ctx.originIp!);

@@ -7,7 +7,7 @@ export default defineMutant({
   expected: ['IP-CANONICAL-IPV6'],
   hooks: {
     operations: {
-      update: (ctx, next) => {
+      put: (ctx, next) => {
         const reply = next(ctx);
         const given = bodyIp(ctx);
         if (isSuccess(reply) && given !== undefined) reply.body.result = { ...reply.body.result, origin_ip: given };

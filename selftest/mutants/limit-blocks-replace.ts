@@ -7,7 +7,7 @@ export default defineMutant({
   expected: ['LIMIT-REPLACE-AT-LIMIT'],
   hooks: {
     operations: {
-      update: (ctx, next) =>
+      put: (ctx, next) =>
         ctx.store.size() >= ctx.limit ? fail(403, Code.tooManyMappings, Message.tooManyMappings) : next(ctx),
     },
   },

@@ -16,5 +16,5 @@ export default defineMutant({
   id: 'limit-not-freed',
   description: 'Deleting a mapping does not free room: the limit counts every mapping the zone ever held at once',
   expected: ['LIMIT-FREED-AFTER-DELETE'],
-  hooks: { operations: { update: countedByHighWater, bulkUpdate: countedByHighWater } },
+  hooks: { operations: { put: countedByHighWater, 'batch-put': countedByHighWater } },
 });

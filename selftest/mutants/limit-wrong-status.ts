@@ -8,7 +8,7 @@ export default defineMutant({
   expected: ['LIMIT-NEW-REJECTED'],
   hooks: {
     operations: {
-      update: (ctx, next) => {
+      put: (ctx, next) => {
         const reply = next(ctx);
         if (errorCode(reply) === Code.tooManyMappings) reply.status = 400;
         return reply;

@@ -7,7 +7,7 @@ export default defineMutant({
   expected: ['PUT-MISMATCH-REJECTED'],
   hooks: {
     operations: {
-      update: (ctx, next) =>
+      put: (ctx, next) =>
         isMismatch(ctx) ? next({ ...ctx, body: { ...(ctx.body as object), origin_ip: ctx.originIp } }) : next(ctx),
     },
   },

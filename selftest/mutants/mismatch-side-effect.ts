@@ -7,7 +7,7 @@ export default defineMutant({
   expected: ['PUT-MISMATCH-REJECTED'],
   hooks: {
     operations: {
-      update: (ctx, next) => {
+      put: (ctx, next) => {
         if (isMismatch(ctx)) {
           const { vendor, region } = ctx.body as { vendor?: unknown; region?: unknown };
           if (typeof vendor === 'string' && typeof region === 'string' && ctx.isSupported(vendor, region))

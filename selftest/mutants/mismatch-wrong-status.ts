@@ -7,7 +7,7 @@ export default defineMutant({
   expected: ['PUT-MISMATCH-REJECTED'],
   hooks: {
     operations: {
-      update: (ctx, next) => {
+      put: (ctx, next) => {
         const reply = next(ctx);
         if (isMismatch(ctx) && reply.status === 400) reply.status = 409;
         return reply;

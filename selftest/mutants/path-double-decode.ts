@@ -9,5 +9,5 @@ export default defineMutant({
   id: 'path-double-decode',
   description: 'The origin_ip path parameter is percent-decoded twice: "%2525" becomes "%", and a lone "%" throws (500)',
   expected: ['ROBUST-PATH-ENCODING', 'IP-INVALID-REJECTED', 'ENV-NO-5XX'],
-  hooks: { operations: { update: decodeAgain, get: decodeAgain, delete: decodeAgain } },
+  hooks: { operations: { put: decodeAgain, get: decodeAgain, delete: decodeAgain } },
 });

@@ -6,7 +6,7 @@ export default defineMutant({
   expected: ['PUT-CREATE'],
   hooks: {
     operations: {
-      update: (ctx, next) => {
+      put: (ctx, next) => {
         const ip = ctx.canonicalize(ctx.originIp!);
         const isNew = ip !== null && !ctx.store.get(ip);
         const reply = next(ctx);

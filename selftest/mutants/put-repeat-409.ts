@@ -7,7 +7,7 @@ export default defineMutant({
   expected: ['PUT-IDEMPOTENT'],
   hooks: {
     operations: {
-      update: (ctx, next) => {
+      put: (ctx, next) => {
         const ip = ctx.canonicalize(ctx.originIp!);
         const existing = ip === null ? undefined : ctx.store.get(ip);
         const body = ctx.body as { vendor?: unknown; region?: unknown } | undefined;

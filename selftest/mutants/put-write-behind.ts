@@ -11,7 +11,7 @@ export default defineMutant({
   expected: ['PUT-READBACK'],
   hooks: {
     operations: {
-      update: (ctx, next) => {
+      put: (ctx, next) => {
         const pending = queue(ctx.zoneId);
         for (const m of pending.splice(0)) ctx.store.set(m);
         return next(withStore(ctx, { set: (m) => void pending.push(m) }));

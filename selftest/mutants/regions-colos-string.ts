@@ -6,7 +6,7 @@ export default defineMutant({
   description: 'supported_regions gives upper_tier_colos as one comma-separated string instead of an array',
   expected: ['REGIONS-SHAPE'],
   hooks: {
-    reply: onReplies(['supportedRegions'], (reply) => {
+    reply: onReplies(['supported-regions'], (reply) => {
       if (!isSuccess(reply)) return reply;
       const vendors: Record<string, Array<{ name: string; upper_tier_colos: string[] }>> = reply.body.result.vendors;
       const flattened = Object.fromEntries(

@@ -14,5 +14,5 @@ export default defineMutant({
   id: 'vendor-case-insensitive',
   description: 'The vendor is lower-cased before validation: "AWS" is accepted and stored as aws (decision 10: case-sensitive)',
   expected: ['PUT-VENDOR-REGION-INVALID'],
-  hooks: { operations: { update: normalizeVendor, bulkUpdate: normalizeVendor } },
+  hooks: { operations: { put: normalizeVendor, 'batch-put': normalizeVendor } },
 });

@@ -8,7 +8,7 @@ export default defineMutant({
   expected: ['PUT-VENDOR-REGION-INVALID'],
   hooks: {
     operations: {
-      update: (ctx, next) => {
+      put: (ctx, next) => {
         const reply = next(ctx);
         const { vendor, region } = (ctx.body ?? {}) as { vendor?: unknown; region?: unknown };
         const ip = ctx.canonicalize(ctx.originIp!);

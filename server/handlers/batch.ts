@@ -12,10 +12,3 @@ export function batchItems(ctx: Context, itemDescription: string): unknown[] | R
   }
   return ctx.body;
 }
-
-export interface BatchItemResult {
-  origin_ip: string;
-  error?: string;
-  region?: string;
-  vendor?: string;
-}

@@ -6,13 +6,13 @@
 // pool (no chain), yet every spelling is one that suite/ip/spellings.ts's spellingOf could give.
 import { expect } from '../../suite/expect';
 import fc from 'fast-check';
+import { seconds, type Pair, type WriteOperation } from '../../contract';
 import { checkCanonical } from '../../fixtures/checks';
 import type { ApiClient, ApiResponse } from '../../suite/client';
 import { type Address, canonical, canonicalOf } from '../../suite/ip/oracle';
 import { compressionOptions, spell } from '../../suite/ip/spellings';
 import type { Verifier } from '../../suite/verify';
 
-export type Pair = { vendor: string; region: string };
 
 /** What the commands resolve their draws against: the run's addresses and a few valid pairs. */
 export interface World {
@@ -100,11 +100,9 @@ export function pairOf(world: World, i: number): Pair {
 
 // ---- the model ----------------------------------------------------------------------------------------
 
-export type WriteKind = 'put' | 'delete' | 'batch-put' | 'batch-delete';
-
 interface Write {
   step: number;
-  kind: WriteKind;
+  kind: WriteOperation;
   /** Keys the write changed (set or deleted). */
   changed: ReadonlySet<string>;
   /** Keys named only by invalid batch items (which must change nothing). */
@@ -132,7 +130,7 @@ export class Model {
 
   /** Applies a write's effect: a pair sets the mapping, null deletes it. Only effective changes. */
   apply(
-    kind: WriteKind,
+    kind: WriteOperation,
     changes: ReadonlyArray<readonly [string, Pair | null]>,
     extra: { invalid?: readonly string[]; duplicated?: readonly string[] } = {},
   ): void {
@@ -203,12 +201,6 @@ export class Model {
 export function naming<T extends { origin_ip?: unknown }>(items: unknown, key: string): T[] {
   if (!Array.isArray(items)) return [];
   return items.filter((i): i is T => typeof i?.origin_ip === 'string' && canonicalOf(i.origin_ip) === key);
-}
-
-function seconds(text: unknown): number | undefined {
-  if (typeof text !== 'string') return undefined;
-  const ms = Date.parse(text);
-  return Number.isNaN(ms) ? undefined : Math.floor(ms / 1000);
 }
 
 /** Decision 9: modified_on, when present, does not go backwards across a replace with a different

@@ -1,12 +1,9 @@
 // PUT /zones/{zone_id}/origin/cloud_regions/{origin_ip}: create, replace, read back, idempotency,
 // modified_on. Each test writes its own documentation-range address (fixtures: addresses.fresh()).
+import { seconds } from '../../contract';
 import { covers, expect, test } from '../../fixtures';
 import { mixedNotation } from '../../fixtures/checks';
 
-/** modified_on as whole seconds: precision is open (spec README), so compare at the second. */
-function seconds(m: { modified_on?: string } | undefined): number | undefined {
-  return m?.modified_on === undefined ? undefined : Math.floor(Date.parse(m.modified_on) / 1000);
-}
 
 test.describe('PUT one mapping', () => {
   test(
@@ -48,12 +45,12 @@ test.describe('PUT one mapping', () => {
       await verify.check('PUT-READBACK', () =>
         expect(mixedNotation(get.json?.result), 'GET after replace returns the new vendor and region').toMatchObject({ origin_ip: ip, ...second }),
       );
-      const before = seconds(created.json?.result);
+      const before = seconds(created.json?.result?.modified_on);
       for (const [what, m] of [
         ['PUT response', replaced.json?.result],
         ['GET response', get.json?.result],
       ] as const) {
-        const after = seconds(m);
+        const after = seconds(m?.modified_on);
         if (before === undefined || after === undefined) continue; // modified_on is optional
         await verify.check('PUT-MODIFIED-ON-MONOTONIC', () =>
           expect(after, `modified_on of the ${what} after the replace (${m?.modified_on}) is not before the create's (${created.json?.result?.modified_on})`).toBeGreaterThanOrEqual(before),

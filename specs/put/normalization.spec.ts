@@ -3,7 +3,8 @@
 // suite's own oracle (suite/ip/oracle.ts), checked against RFC 5952's examples and Python's ipaddress.
 import fc from 'fast-check';
 import { covers, expect, test } from '../../fixtures';
-import type { ApiResponse, BatchResult } from '../../suite/client';
+import type { BatchResult } from '../../contract';
+import type { ApiResponse } from '../../suite/client';
 import { addressWithSpelling, mappedAddress, nonZeroGroup } from '../../suite/ip/arbitraries';
 import { checkCanonical } from '../../fixtures/checks';
 import { canonical, compatibleOf, embeddedIPv4, fromGroups, parseAddress, type Address, type IPv6Address } from '../../suite/ip/oracle';

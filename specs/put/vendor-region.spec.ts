@@ -1,6 +1,7 @@
 // Vendor and region validation against GET .../supported_regions, fetched once per run at preflight
 // (never hard-coded): seed "The vendor and region are validated against the list from
 // GET /zones/{zone_id}/origin/cloud_regions/supported_regions"; decision 10.
+import { MAX_BATCH } from '../../contract';
 import { covers, expect, test, type Pair } from '../../fixtures';
 import { checkStored, errorCodes } from '../../fixtures/checks';
 import { knobs } from '../../suite/profile';
@@ -27,8 +28,8 @@ test.describe('PUT vendor and region', () => {
       // Every other pair is still tried, one address each, 100 to a batch PUT: a
       // validator with a table older than supported_regions shows on the pairs the spread skipped.
       const rest = regions.pairs.filter((p) => !pairs.includes(p));
-      for (let i = 0; i < rest.length; i += 100) {
-        const chunk = rest.slice(i, i + 100).map((pair) => ({ origin_ip: addresses.fresh(), ...pair }));
+      for (let i = 0; i < rest.length; i += MAX_BATCH) {
+        const chunk = rest.slice(i, i + MAX_BATCH).map((pair) => ({ origin_ip: addresses.fresh(), ...pair }));
         const res = await api.batchPut(chunk);
         await verify.check('PUT-VENDOR-REGION-VALID', () => {
           expect(res.status, `batch PUT of ${chunk.length} listed pairs`).toBe(200);

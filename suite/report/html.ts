@@ -1,6 +1,7 @@
 // reports/conformance.html: the page a vendor publishes. Self-contained (inline CSS, no script, no
 // external resource), readable printed. Every value is HTML-escaped here, and the whole page goes
 // through redact() once more before it is written: a report is an output like any other.
+import { OPERATIONS as API_OPERATIONS } from '../../contract';
 import type { Level, Operation } from '../requirements';
 import type { Evidence } from '../verify';
 import { DEFAULT_REQUIREMENTS_DOC_HREF, docAnchor } from './links';
@@ -10,13 +11,7 @@ import type { ConformanceReport } from './reporter';
 const LEVELS: Level[] = ['MUST', 'SHOULD', 'INFO'];
 const STATUSES = ['failed', 'expected-failure', 'passed', 'skipped'] as const;
 export const OPERATIONS: Array<{ op: Operation; label: string }> = [
-  { op: 'put', label: 'PUT /zones/{zone_id}/origin/cloud_regions/{origin_ip}' },
-  { op: 'get', label: 'GET /zones/{zone_id}/origin/cloud_regions/{origin_ip}' },
-  { op: 'delete', label: 'DELETE /zones/{zone_id}/origin/cloud_regions/{origin_ip}' },
-  { op: 'list', label: 'GET /zones/{zone_id}/origin/cloud_regions' },
-  { op: 'batch-put', label: 'PUT /zones/{zone_id}/origin/cloud_regions/batch' },
-  { op: 'batch-delete', label: 'DELETE /zones/{zone_id}/origin/cloud_regions/batch' },
-  { op: 'supported-regions', label: 'GET /zones/{zone_id}/origin/cloud_regions/supported_regions' },
+  ...API_OPERATIONS.map((o) => ({ op: o.name, label: o.label })),
   { op: 'all', label: 'Every operation (envelope, auth, zones, robustness)' },
 ];
 

@@ -94,7 +94,7 @@ test('2 when supported_regions answers 4xx (the zone has no Tiered Cache): named
     hooks: {
       reply: (reply, req) => {
         if (req.method !== 'GET') writes.push(`${req.method} ${req.path}`);
-        if (req.operation !== 'supportedRegions') return reply;
+        if (req.operation !== 'supported-regions') return reply;
         return { status: 403, headers: reply.headers, body: { success: false, errors: [{ code: 1170, message: 'Tiered Cache is not enabled' }], messages: [], result: null } };
       },
     },
@@ -117,7 +117,7 @@ test('1 when supported_regions answers 200 with nothing usable: REGIONS-* fail, 
     token: TOKEN,
     hooks: {
       reply: (reply, req) =>
-        req.operation === 'supportedRegions' ? { ...reply, body: { ...reply.body, result: { obtained_codes: true, vendors: {} } } } : reply,
+        req.operation === 'supported-regions' ? { ...reply, body: { ...reply.body, result: { obtained_codes: true, vendors: {} } } } : reply,
     },
   });
   try {

@@ -64,7 +64,7 @@ const cases: Case[] = [
   // --- mutants: PUT rules
   {
     name: 'mutant: mismatch accepted, the body address stored',
-    hooks: { operations: { update: (ctx, next) => next({ ...ctx, originIp: (ctx.body as { origin_ip?: string })?.origin_ip ?? ctx.originIp }) } },
+    hooks: { operations: { put: (ctx, next) => next({ ...ctx, originIp: (ctx.body as { origin_ip?: string })?.origin_ip ?? ctx.originIp }) } },
     observe: async (api) => status(put(api, '192.0.2.1', mapping('192.0.2.2'))),
     reference: 400,
     hooked: 200,
@@ -73,7 +73,7 @@ const cases: Case[] = [
     name: 'mutant: a side effect before the mismatch 400',
     hooks: {
       operations: {
-        update: (ctx, next) => {
+        put: (ctx, next) => {
           const body = ctx.body as { origin_ip: string; vendor: string; region: string };
           const ip = ctx.canonicalize(String(body?.origin_ip));
           if (ip) ctx.store.set({ origin_ip: ip, vendor: body.vendor, region: body.region, modified_on: '2026-01-01T00:00:00Z' });
@@ -104,7 +104,7 @@ const cases: Case[] = [
   {
     name: 'mutant: replacing at the limit is blocked',
     options: () => ({ limit: 1 }),
-    hooks: { operations: { update: (ctx, next) => (ctx.store.size() >= ctx.limit ? { status: 403, headers: {}, body: { success: false, errors: [{ code: 1164, message: 'full' }], messages: [], result: null } } : next(ctx)) } },
+    hooks: { operations: { put: (ctx, next) => (ctx.store.size() >= ctx.limit ? { status: 403, headers: {}, body: { success: false, errors: [{ code: 1164, message: 'full' }], messages: [], result: null } } : next(ctx)) } },
     observe: async (api) => { await put(api, '192.0.2.1'); return status(put(api, '192.0.2.1')); },
     reference: 200,
     hooked: 403,
@@ -112,7 +112,7 @@ const cases: Case[] = [
   {
     name: 'mutant: the batch endpoint bypasses the limit',
     options: () => ({ limit: 1 }),
-    hooks: { operations: { bulkUpdate: (ctx, next) => next({ ...ctx, limit: Infinity }) } },
+    hooks: { operations: { 'batch-put': (ctx, next) => next({ ...ctx, limit: Infinity }) } },
     observe: async (api) => status(api('PUT', p.batch, [mapping('192.0.2.1'), mapping('192.0.2.2')])),
     reference: 403,
     hooked: 200,
@@ -144,14 +144,14 @@ const cases: Case[] = [
   },
   {
     name: 'mutant: batch PUT replaces the collection instead of merging',
-    hooks: { operations: { bulkUpdate: (ctx, next) => { ctx.store.clear(); return next(ctx); } } },
+    hooks: { operations: { 'batch-put': (ctx, next) => { ctx.store.clear(); return next(ctx); } } },
     observe: async (api) => { await put(api, '192.0.2.1'); await api('PUT', p.batch, [mapping('192.0.2.2')]); return status(api('GET', p.one('192.0.2.1'))); },
     reference: 200,
     hooked: 404,
   },
   {
     name: 'mutant: batch DELETE without a body wipes the zone',
-    hooks: { operations: { bulkDelete: (ctx, next) => { if (ctx.body === undefined) ctx.store.clear(); return next(ctx); } } },
+    hooks: { operations: { 'batch-delete': (ctx, next) => { if (ctx.body === undefined) ctx.store.clear(); return next(ctx); } } },
     observe: async (api) => { await put(api, '192.0.2.1'); await api('DELETE', p.batch); return status(api('GET', p.one('192.0.2.1'))); },
     reference: 200,
     hooked: 404,

@@ -2,7 +2,9 @@
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, loadConfig, parseRateLimit } from '../../suite/config';
+import { ConfigError, parseRateLimit, type RateLimit } from '../../contract';
+import { parseRateLimit as serverRateLimit } from '../../server/config';
+import { loadConfig } from '../../suite/config';
 
 const ZONE = '0123456789abcdef0123456789abcdef';
 
@@ -37,9 +39,16 @@ test('bad values are configuration errors that name the variable', () => {
   }
 });
 
-test('rate limits parse as REQUESTS/SECONDS', () => {
-  expect(parseRateLimit('1200/300')).toEqual({ requests: 1200, windowSeconds: 300 });
-  expect(() => parseRateLimit('0/300')).toThrow(ConfigError);
+test('rate limits parse as REQUESTS/SECONDS, with one grammar for the suite and the reference server', () => {
+  const suite = (text: string) => parseRateLimit(text, 'CONFORMANCE_RATE_LIMIT');
+  const server = (text: string) => serverRateLimit(text, 'REFERENCE_RATE_LIMIT');
+  for (const parse of [suite, server] as Array<(text: string) => RateLimit | null>) {
+    expect(parse('1200/300')).toEqual({ requests: 1200, windowSeconds: 300 });
+    expect(parse(' 5 / 1 ')).toEqual({ requests: 5, windowSeconds: 1 });
+    for (const bad of ['0/300', '5/0', '1200', '1200/', '-1/5', '1.5/2', '99999999999999999999/1'])
+      expect(() => parse(bad), bad).toThrow(ConfigError);
+  }
+  expect(() => suite('x')).toThrow(/CONFORMANCE_RATE_LIMIT/);
 });
 
 test('every variable of .env.example is in the README table, and npm test clears each one before its own run', () => {

@@ -4,7 +4,8 @@ import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { REQUIREMENTS } from '../../suite/requirements';
-import { checkResponse, type OperationId, type ResponseLike, OPERATION_BY_OPENAPI_ID } from '../../suite/validate';
+import { OPERATION_BY_OPENAPI_ID, type OperationName } from '../../contract';
+import { checkResponse, type ResponseLike } from '../../suite/validate';
 
 const mapping = { origin_ip: '192.0.2.1', region: 'us-east-1', vendor: 'aws', modified_on: '2026-03-01T12:00:00Z' };
 const ok = { success: true, errors: [], messages: [] };
@@ -14,7 +15,7 @@ const JSON_CT = 'application/json';
 
 interface Case {
   title: string;
-  op?: OperationId;
+  op?: OperationName;
   status: number;
   /** A JSON value, or raw text when given as { raw }. */
   body: unknown;

@@ -4,7 +4,7 @@
 import { expect } from '../../../suite/expect';
 import fc from 'fast-check';
 import { checkCanonical } from '../../../fixtures/checks';
-import type { BatchItemResult } from '../../../suite/client';
+import type { BatchItemResult } from '../../../contract';
 import { COLLECTION, PoolCommand, type Model, type Real, type Spelling, type Target, type World, json, naming, resolve, spellingArb } from '../model';
 
 export class BatchDeleteCommand extends PoolCommand {

@@ -4,12 +4,11 @@
 import { expect } from '../../../suite/expect';
 import fc from 'fast-check';
 import { checkCanonical } from '../../../fixtures/checks';
-import type { BatchItemResult } from '../../../suite/client';
+import type { BatchItemResult, Pair } from '../../../contract';
 import { canonical } from '../../../suite/ip/oracle';
 import {
   COLLECTION,
   type Model,
-  type Pair,
   type Real,
   type Spelling,
   type Target,

@@ -4,11 +4,11 @@
 import { expect } from '../../../suite/expect';
 import fc from 'fast-check';
 import type { ApiResponse } from '../../../suite/client';
-import type { Mapping } from '../../../suite/journal';
+import { PER_PAGE_MAX, type Mapping } from '../../../contract';
 import { canonical, canonicalOf, parseAddress } from '../../../suite/ip/oracle';
 import { COLLECTION, type Model, type Real, checkMapping } from '../model';
 
-const PER_PAGE = 100;
+const PER_PAGE = PER_PAGE_MAX;
 
 interface Listing {
   /** The entries naming a pool address, with the page that listed them. */

@@ -10,13 +10,13 @@ export function reference(options: ServerOptions = {}): Promise<ReferenceServer>
 
 /** Breaks a MUST: PUT answers 201 on success ("Create and replace both answer 200 (no 201)"). */
 export const put201: Hooks = {
-  reply: (reply, request) => (request.operation === 'update' && reply.status === 200 ? { ...reply, status: 201 } : reply),
+  reply: (reply, request) => (request.operation === 'put' && reply.status === 200 ? { ...reply, status: 201 } : reply),
 };
 
 /** Breaks a SHOULD only: a path/body mismatch keeps its 400 but loses code 1146 (PUT-MISMATCH-CODE). */
 export const mismatchWithoutCode: Hooks = {
   reply: (reply, request) => {
-    if (request.operation !== 'update' || reply.status !== 400) return reply;
+    if (request.operation !== 'put' || reply.status !== 400) return reply;
     const errors = (reply.body.errors as Array<{ code: number; message: string }>).map((e) => (e.code === 1146 ? { ...e, code: 1999 } : e));
     return { ...reply, body: { ...reply.body, errors } };
   },

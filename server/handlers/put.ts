@@ -4,7 +4,7 @@ import { checkItem, isOverLimit, writeMapping } from '../mapping';
 import type { Context, Reply } from '../types';
 import { invalidPathIp } from './path-ip';
 
-export function update(ctx: Context): Reply {
+export function put(ctx: Context): Reply {
   const pathIp = ctx.canonicalize(ctx.originIp!);
   if (pathIp === null) return invalidPathIp(ctx);
   if (ctx.body === undefined) {

@@ -4,9 +4,10 @@
 import { ok } from '../envelope';
 import { givenText } from '../mapping';
 import type { Context, Reply } from '../types';
-import { batchItems, type BatchItemResult } from './batch';
+import type { BatchItemResult } from '../../contract';
+import { batchItems } from './batch';
 
-export function bulkDelete(ctx: Context): Reply {
+export function batchDelete(ctx: Context): Reply {
   const items = batchItems(ctx, 'IP address strings');
   if (!Array.isArray(items)) return items;
   const succeeded: BatchItemResult[] = [];

@@ -3,9 +3,10 @@
 import { Code, fail, Message, ok } from '../envelope';
 import { checkItem, isOverLimit, writeMapping } from '../mapping';
 import type { Context, Reply } from '../types';
-import { batchItems, type BatchItemResult } from './batch';
+import type { BatchItemResult } from '../../contract';
+import { batchItems } from './batch';
 
-export function bulkUpdate(ctx: Context): Reply {
+export function batchPut(ctx: Context): Reply {
   const items = batchItems(ctx, '{origin_ip, vendor, region} objects');
   if (!Array.isArray(items)) return items;
   const checked = items.map((item) => checkItem(ctx, item));
