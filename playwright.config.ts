@@ -4,7 +4,8 @@
 import { defineConfig } from '@playwright/test';
 import path from 'node:path';
 
-const reports = path.resolve(__dirname, process.env.CONFORMANCE_REPORTS_DIR || 'reports');
+// Relative to the working directory, like suite/config.ts (the runner pins it to an absolute path).
+const reports = path.resolve(process.env.CONFORMANCE_REPORTS_DIR || 'reports');
 
 export default defineConfig({
   testDir: './specs',

@@ -31,6 +31,7 @@ export interface Config {
   numRuns?: number;
 }
 
+/** The suite's own files (specs, schemas, config), wherever it is installed. */
 export const ROOT = path.resolve(__dirname, '..');
 
 const ZONE_ID = /^[0-9a-f]{32}$/i;
@@ -120,9 +121,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = loadEnv()): Config {
     profile: profileText,
     strict: flag(env, 'CONFORMANCE_STRICT'),
     rateLimit,
-    expectationsFile: path.resolve(ROOT, env.CONFORMANCE_EXPECTATIONS || 'conformance.expectations.json'),
-    stateDir: path.resolve(ROOT, env.CONFORMANCE_STATE_DIR || '.conformance'),
-    reportsDir: path.resolve(ROOT, env.CONFORMANCE_REPORTS_DIR || 'reports'),
+    // The caller's files, relative to the working directory (the repo root under npm scripts; the
+    // vendor's project when run from the installed package).
+    expectationsFile: path.resolve(env.CONFORMANCE_EXPECTATIONS || 'conformance.expectations.json'),
+    stateDir: path.resolve(env.CONFORMANCE_STATE_DIR || '.conformance'),
+    reportsDir: path.resolve(env.CONFORMANCE_REPORTS_DIR || 'reports'),
     numRuns: positiveInt(env, 'CONFORMANCE_NUM_RUNS'),
   };
 }
@@ -155,7 +158,8 @@ let dotenvLoaded = false;
 export function loadEnv(): NodeJS.ProcessEnv {
   if (!dotenvLoaded) {
     // quiet: dotenv must not print; it never overrides variables already set.
-    loadDotenv({ path: path.join(ROOT, '.env'), quiet: true });
+    // The caller's .env (the working directory's), like the reports.
+    loadDotenv({ path: path.resolve('.env'), quiet: true });
     dotenvLoaded = true;
   }
   return process.env;

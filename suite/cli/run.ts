@@ -3,17 +3,24 @@
 //   1  a MUST failed
 //   2  configuration or harness error (the run proves nothing about the target)
 // Extra arguments go to `playwright test` (a file:line, --grep @ID, --shard 1/3, ...).
-// --dry-run is the same as CONFORMANCE_DRY_RUN=1.
-import { spawnSync } from 'node:child_process';
+// --dry-run is the same as CONFORMANCE_DRY_RUN=1. The packaged CLI (suite/cli/main.ts, `run`) adds
+// flags for the variables and --spawn, then calls runSuite().
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, loadConfig, ROOT } from '../config';
+import { ConfigError, loadConfig } from '../config';
 import { loadExpectations } from '../report/expectations';
+import { suiteRoot } from './package-root';
 
 export const EXIT = { pass: 0, fail: 1, error: 2 } as const;
 
-function main(): number {
-  const args = process.argv.slice(2);
+export interface RunHooks {
+  /** Called with the Playwright process once started (the caller forwards signals to it). */
+  onStart?: (child: ChildProcess) => void;
+}
+
+export async function runSuite(argv: string[], hooks: RunHooks = {}): Promise<number> {
+  const args = [...argv];
   if (args.includes('--dry-run')) {
     process.env.CONFORMANCE_DRY_RUN = '1';
     args.splice(args.indexOf('--dry-run'), 1);
@@ -31,15 +38,32 @@ function main(): number {
   }
   const report = path.join(cfg.reportsDir, cfg.dryRun ? 'dry-run.json' : 'conformance.json');
   fs.rmSync(report, { force: true });
-  const cli = require.resolve('@playwright/test/cli');
-  const r = spawnSync(process.execPath, [cli, 'test', ...args], { stdio: 'inherit', cwd: ROOT });
+  // The caller's paths, resolved against the caller's directory before Playwright starts in the
+  // suite's own directory.
+  const env = {
+    ...process.env,
+    CONFORMANCE_REPORTS_DIR: cfg.reportsDir,
+    CONFORMANCE_STATE_DIR: cfg.stateDir,
+    CONFORMANCE_EXPECTATIONS: cfg.expectationsFile,
+  };
+  const root = suiteRoot();
+  const cli = require.resolve('@playwright/test/cli', { paths: [root.packageDir] });
+  const r = await new Promise<{ status: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    const child = spawn(process.execPath, [cli, 'test', ...args], { stdio: 'inherit', cwd: root.dir, env });
+    hooks.onStart?.(child);
+    child.on('error', (e) => {
+      console.error(`Could not start Playwright: ${e.message}`);
+      resolve({ status: null, signal: null });
+    });
+    child.on('exit', (status, signal) => resolve({ status, signal }));
+  }).finally(() => root.dispose());
   const configError = path.join(cfg.reportsDir, 'config-error.json');
   if (fs.existsSync(configError)) {
     console.error(`Configuration error: ${(JSON.parse(fs.readFileSync(configError, 'utf8')) as { error: string }).error}`);
     return EXIT.error;
   }
   if (!fs.existsSync(report)) {
-    console.error(`The run ended (playwright exit ${r.status ?? r.signal}) without writing ${path.relative(ROOT, report)}: harness error`);
+    console.error(`The run ended (playwright exit ${r.status ?? r.signal}) without writing ${path.relative(process.cwd(), report)}: harness error`);
     return EXIT.error;
   }
   if (cfg.dryRun) return EXIT.pass;
@@ -47,4 +71,12 @@ function main(): number {
   return verdict === 'pass' ? EXIT.pass : verdict === 'fail' ? EXIT.fail : EXIT.error;
 }
 
-process.exitCode = main();
+if (require.main === module) {
+  runSuite(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (e: Error) => {
+      console.error(`Harness error: ${e.message}`);
+      process.exitCode = EXIT.error;
+    },
+  );
+}

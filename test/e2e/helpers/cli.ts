@@ -87,9 +87,9 @@ export interface Running {
 }
 
 /** Starts a command in a process group of its own (so kill -9 reaches every process of the run). */
-export function start(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 90_000): Running {
+export function start(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 90_000, cwd = ROOT): Running {
   const t0 = Date.now();
-  const child = spawn(command, args, { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
