@@ -57,6 +57,8 @@ export async function runSuite(argv: string[], hooks: RunHooks = {}): Promise<nu
     });
     child.on('exit', (status, signal) => resolve({ status, signal }));
   }).finally(() => root.dispose());
+  // --list runs no test and writes no report.
+  if (args.includes('--list')) return r.status === 0 ? EXIT.pass : EXIT.error;
   const configError = path.join(cfg.reportsDir, 'config-error.json');
   if (fs.existsSync(configError)) {
     console.error(`Configuration error: ${(JSON.parse(fs.readFileSync(configError, 'utf8')) as { error: string }).error}`);
