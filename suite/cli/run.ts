@@ -40,13 +40,14 @@ export async function runSuite(argv: string[], hooks: RunHooks = {}): Promise<nu
   fs.rmSync(report, { force: true });
   // The caller's paths, resolved against the caller's directory before Playwright starts in the
   // suite's own directory.
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     CONFORMANCE_REPORTS_DIR: cfg.reportsDir,
     CONFORMANCE_STATE_DIR: cfg.stateDir,
     CONFORMANCE_EXPECTATIONS: cfg.expectationsFile,
   };
   const root = suiteRoot();
+  if (root.dir !== root.packageDir) env.ORIGIN_CONFORMANCE_PACKAGE_DIR = root.packageDir;
   const cli = require.resolve('@playwright/test/cli', { paths: [root.packageDir] });
   const r = await new Promise<{ status: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     const child = spawn(process.execPath, [cli, 'test', ...args], { stdio: 'inherit', cwd: root.dir, env });

@@ -4,7 +4,9 @@ import path from 'node:path';
 /** Where the document lives, relative to the repository (or installed package) root. */
 export const REQUIREMENTS_DOC = 'docs/requirements.md';
 
-const ROOT = path.resolve(__dirname, '..', '..');
+// From an installed package the suite runs from a private copy (suite/cli/package-root.ts): the
+// link goes to the installed package's document, which stays where it is.
+const ROOT = process.env.ORIGIN_CONFORMANCE_PACKAGE_DIR || path.resolve(__dirname, '..', '..');
 
 /** The anchor of a requirement's entry: the slug GitHub (and most renderers) give its heading. */
 export function docAnchor(id: string): string {
