@@ -41,6 +41,68 @@ export interface SendOptions {
 }
 
 export type ResponseHook = (res: ApiResponse, opts: SendOptions) => void;
+
+/**
+ * A request that could change mappings it does not name (so the journal cannot cover them): a
+ * method on the collection, a batch request without a usable body, a path that may resolve to
+ * something other than one address. `requirement` is the rule a target breaks if it does.
+ */
+export interface Risk {
+  requirement: string;
+  what: string;
+}
+
+export interface RiskGuard {
+  /** Before the request: may refuse it (skip the test) when nothing could be restored. */
+  before(risk: Risk): void;
+  /** After the answer: compares the zone with the preflight snapshot and restores what changed. */
+  after(res: ApiResponse, risk: Risk): Promise<void>;
+}
+
+const ZONE_BASE = /^\/zones\/[^/?]+\/origin\/cloud_regions/;
+const MIB = 1024 * 1024;
+
+function decodeSafely(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** The risk of a request, or undefined for a read or a request whose effect its journal covers. */
+export function riskOf(method: string, path: string, payload: string | Buffer | undefined, headers: Record<string, string>): Risk | undefined {
+  const m = method.toUpperCase();
+  if (m === 'GET' || m === 'HEAD' || m === 'OPTIONS') return undefined;
+  const p = path.split('?')[0]!;
+  const base = ZONE_BASE.exec(p);
+  if (!base) return undefined;
+  const rest = p.slice(base[0].length);
+  const what = `${m} ${rest || '(collection)'}`;
+  if (rest === '' || rest === '/' || rest === '/supported_regions') return { requirement: 'ROBUST-METHOD', what };
+  if (rest === '/batch') {
+    if (m !== 'PUT' && m !== 'DELETE') return { requirement: 'ROBUST-METHOD', what };
+    const type = Object.entries(headers).find(([h]) => h.toLowerCase() === 'content-type')?.[1];
+    if (type && !/^application\/json\b/i.test(type)) return { requirement: 'ROBUST-CONTENT-TYPE', what: `${what} as ${type}` };
+    if (payload !== undefined && payload.length > MIB) return { requirement: 'ROBUST-LARGE-BODY', what: `${what} with a body over 1 MiB` };
+    const noBody = m === 'DELETE' ? 'BATCH-DELETE-NO-BODY' : 'BATCH-PUT-NOT-ARRAY';
+    if (payload === undefined || payload.length === 0) return { requirement: noBody, what: `${what} without a body` };
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(payload.toString());
+    } catch {
+      return { requirement: 'ROBUST-MALFORMED-JSON', what: `${what} with malformed JSON` };
+    }
+    return Array.isArray(parsed) ? undefined : { requirement: noBody, what: `${what} with a body that is not an array` };
+  }
+  // One segment naming an address is covered by the journal; a slash, a dot segment or an encoded
+  // one (once or twice) may resolve to the collection or to another address.
+  const seg = rest.slice(1);
+  const once = decodeSafely(seg);
+  const twice = decodeSafely(once);
+  if ([seg, once, twice].some((x) => /[/\\]/.test(x) || /^\.\.?$/.test(x))) return { requirement: 'ROBUST-PATH-ENCODING', what };
+  return undefined;
+}
 /** Called when a request got no HTTP answer at all (after the transport's retries). */
 export type TransportErrorHook = (error: TransportError) => void;
 
@@ -57,6 +119,7 @@ export function encodePathIp(text: string): string {
 export class ApiClient {
   onResponse?: ResponseHook;
   onTransportError?: TransportErrorHook;
+  guard?: RiskGuard;
 
   constructor(
     private readonly transport: Transport,
@@ -69,6 +132,7 @@ export class ApiClient {
     const c = new ApiClient(this.transport, zoneId, this.journal);
     c.onResponse = this.onResponse;
     c.onTransportError = this.onTransportError;
+    c.guard = this.guard;
     return c;
   }
 
@@ -90,6 +154,8 @@ export class ApiClient {
     else if (body !== undefined) payload = JSON.stringify(body);
     if (payload !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
       headers['content-type'] = 'application/json';
+    const risk = this.guard ? riskOf(method, path, payload, headers) : undefined;
+    if (risk) this.guard!.before(risk);
     let raw: RawResponse;
     try {
       raw = await this.transport.send({ method, path, kind, headers, body: payload, noAuth: opts.noAuth, retryTransport: opts.oversized });
@@ -108,6 +174,7 @@ export class ApiClient {
     }
     const res: ApiResponse<T> = { op, status: raw.status, headers: raw.headers, bodyText: raw.bodyText, json, exchange: raw.exchange };
     this.onResponse?.(res, opts);
+    if (risk) await this.guard!.after(res, risk);
     return res;
   }
 

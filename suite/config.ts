@@ -21,6 +21,8 @@ export interface Config {
   seed?: number;
   profile: Profile;
   strict: boolean;
+  /** A MUST that no test showed (skipped) fails the run. */
+  requireAll: boolean;
   rateLimit?: RateLimit;
   /** Known deviations file (see suite/expectations.ts). */
   expectationsFile: string;
@@ -120,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = loadEnv()): Config {
     seed,
     profile: profileText,
     strict: flag(env, 'CONFORMANCE_STRICT'),
+    requireAll: flag(env, 'CONFORMANCE_REQUIRE_ALL'),
     rateLimit,
     // The caller's files, relative to the working directory (the repo root under npm scripts; the
     // vendor's project when run from the installed package).

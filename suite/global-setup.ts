@@ -8,10 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MAPPING_LIMIT } from '../contract';
 import { createServer } from '../server';
-import { cleanupRun, listAll, pendingRuns } from './cleanup';
+import { cleanupRun, listAll, ListingError, pendingRuns, pruneStateDir } from './cleanup';
 import { ApiClient, errorCodes } from './client';
 import { ConfigError, loadConfig, type Config } from './config';
-import { Transport } from './http';
+import { Transport, TransportError } from './http';
 import { writeJsonAtomic, type RunInfo, type Snapshot } from './journal';
 import { registerSecret } from './redact';
 import { knobs } from './profile';
@@ -19,22 +19,47 @@ import { publishRunContext, type RunContext } from './run-context';
 import { bindStats } from './stats';
 import { startGate } from './throttle';
 import { checkResponse } from './validate';
+import { describeRestoration } from './zone-guard';
 
 /** Free room the limit scenario needs: addresses of its own to fill, replace, delete and re-add. */
 const LIMIT_SCENARIO_ROOM = 3;
+
+/**
+ * Mappings of others the zone guard re-lists after each probe that could lose them (10 pages of 100):
+ * above this the probes would cost more than the budget profile's whole run, so they are skipped.
+ */
+export const GUARD_MAX = 1000;
 
 export function configErrorFile(reportsDir: string): string {
   return path.join(reportsDir, 'config-error.json');
 }
 
-/** Ends the run as a configuration error (exit 2): suite/cli/run.ts prints the message from the file. */
-function refuse(reportsDir: string, message: string): never {
+/** Ends the run as an error of the run (exit 2): suite/cli/run.ts prints the message from the file. */
+function refuse(reportsDir: string, message: string, label = 'Configuration error'): never {
   fs.mkdirSync(reportsDir, { recursive: true });
-  fs.writeFileSync(configErrorFile(reportsDir), JSON.stringify({ error: message }));
+  fs.writeFileSync(configErrorFile(reportsDir), JSON.stringify({ error: message, label }));
   throw new ConfigError(message);
 }
 
-export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
+/** The target did not answer at all: one line naming it (exit 2), never a stack trace. */
+function unreachable(reportsDir: string, url: string, e: TransportError): never {
+  refuse(reportsDir, `the target ${url} could not be reached (${e.code ?? e.message}): check CONFORMANCE_BASE_URL, the network and the DNS name`, 'Run error');
+}
+
+export default async function globalSetup(config: FullConfig): Promise<() => Promise<void>> {
+  try {
+    return await setup(config);
+  } catch (e) {
+    // Unreachable target or DNS failure during the preflight: a run error in one line.
+    if (e instanceof TransportError) {
+      const url = process.env.CONFORMANCE_BASE_URL || 'the target';
+      unreachable(path.resolve(process.env.CONFORMANCE_REPORTS_DIR || 'reports'), url, e);
+    }
+    throw e;
+  }
+}
+
+async function setup(_config: FullConfig): Promise<() => Promise<void>> {
   let cfg: Config;
   try {
     cfg = loadConfig();
@@ -50,6 +75,10 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
   fs.mkdirSync(cfg.reportsDir, { recursive: true });
   fs.rmSync(configErrorFile(cfg.reportsDir), { force: true });
   bindStats(runDir);
+  // The reporter finds the run's figures even when the preflight fails: an error run counts the
+  // requests it did send. (publishRunContext below replaces this with the whole context.)
+  process.env.CONFORMANCE_RUN_CONTEXT = JSON.stringify({ runDir });
+  pruneStateDir(cfg.stateDir, runDir);
 
   let baseUrl = cfg.baseUrl;
   let token = cfg.token;
@@ -66,8 +95,9 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
       for (const { dir, info } of pendingRuns(cfg.stateDir)) {
         if (info.embedded || info.baseUrl !== baseUrl) continue;
         console.log(`Finishing the cleanup of an earlier run that did not complete (${info.runId})`);
-        const r = await cleanupRun(dir, new ApiClient(probe, info.zones[0]!));
-        if (r.problems.length) throw new ConfigError(`the earlier run ${info.runId} could not be cleaned up: ${r.problems.join('; ')}`);
+        const r = await cleanupRun(dir, new ApiClient(probe, info.zones[0]!), `the killed run ${info.runId}`);
+        for (const x of r.fromSnapshot) console.error(`  restored from its snapshot: ${describeRestoration(x)}`);
+        if (r.problems.length) refuse(cfg.reportsDir, `the earlier run ${info.runId} could not be cleaned up: ${r.problems.join('; ')}`);
       }
     } finally {
       probe.close();
@@ -121,10 +151,26 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
   };
   writeJsonAtomic(path.join(runDir, 'run.json'), info);
 
-  // Preflight: what the zones hold now is what the run must leave behind.
+  // Preflight: what the zones hold now is what the run must leave behind (and the zone guard puts
+  // back: suite/zone-guard.ts). Without it the suite could not tell other people's mappings from
+  // free addresses, so it writes nothing.
   const snapshot: Snapshot = {};
-  for (const z of zones) snapshot[z] = await listAll(z === zoneId ? client : client.inZone(z));
+  for (const z of zones) {
+    try {
+      snapshot[z] = await listAll(z === zoneId ? client : client.inZone(z));
+    } catch (e) {
+      if (e instanceof ListingError)
+        refuse(cfg.reportsDir, `zone ${z}: ${e.message}. The suite writes only in a zone it can snapshot and restore`);
+      if (e instanceof TransportError) unreachable(cfg.reportsDir, cfg.baseUrl ?? baseUrl!, e);
+      throw e;
+    }
+  }
   writeJsonAtomic(path.join(runDir, 'snapshot.json'), snapshot);
+  const foreign = Object.values(snapshot).reduce((a, m) => a + m.length, 0);
+  const restoreImpossible =
+    foreign > GUARD_MAX
+      ? `the zones hold ${foreign} mappings the suite did not write; comparing them with the snapshot after each such probe would cost ${Math.ceil(foreign / 100)} requests (the guard covers up to ${GUARD_MAX})`
+      : undefined;
   const size = snapshot[zoneId!]!.length;
   const target = cfg.embedded ? `embedded reference server (${baseUrl})` : dryRunOf ? `DRY RUN of ${dryRunOf}: an embedded twin of its zone, no request that changes anything is sent to it` : baseUrl;
   console.log(
@@ -170,13 +216,18 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     gateUrl: gate.url,
     numRuns: cfg.numRuns ?? knobs(cfg.profile).propertyRuns,
     limit: MAPPING_LIMIT,
+    ...(restoreImpossible ? { restoreImpossible } : {}),
   };
   publishRunContext(ctx);
 
   return async () => {
     try {
-      const result = await cleanupRun(runDir, client);
+      const result = await cleanupRun(runDir, new ApiClient(transport, zoneId!));
       for (const w of result.warnings) console.error(`Cleanup: ${w}`);
+      if (result.fromSnapshot.length)
+        console.error(
+          `\nZONE RESTORED FROM THE PREFLIGHT SNAPSHOT at the end of the run: ${result.fromSnapshot.length} mapping(s) the suite never wrote were gone or changed:\n  ${result.fromSnapshot.map(describeRestoration).join('\n  ')}\n`,
+        );
       if (result.problems.length)
         console.error(`Cleanup left problems (run npm run conformance:cleanup):\n  ${result.problems.join('\n  ')}`);
     } finally {

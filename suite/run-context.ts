@@ -23,6 +23,8 @@ export interface RunContext {
   numRuns: number;
   /** The zone's mapping limit that the limit scenario fills to. */
   limit: number;
+  /** Why mappings the suite did not write could not be restored if a probe lost them (the probes are then skipped). */
+  restoreImpossible?: string;
 }
 
 const KEY = 'CONFORMANCE_RUN_CONTEXT';

@@ -1,6 +1,7 @@
 // npm run conformance:cleanup: finishes the cleanup of every run that did not complete (killed,
 // even with kill -9): deletes the mappings it created, restores the pre-existing ones it changed,
-// from its journal in .conformance/. Uses the same configuration as the run (token from the
+// from its journal in .conformance/, and puts back from the run's preflight snapshot every mapping
+// it never wrote that is gone or changed (a defective target's doing), saying which. Uses the same configuration as the run (token from the
 // environment or .env). Exit 0: all clean; 1: something could not be restored; 2: configuration.
 import { ApiClient } from '../client';
 import { cleanupRun, pendingRuns } from '../cleanup';
@@ -8,6 +9,8 @@ import { ConfigError, loadConfig } from '../config';
 import { Transport } from '../http';
 import { readJson, writeJsonAtomic, type RunInfo } from '../journal';
 import { redact, registerSecret } from '../redact';
+import { TransportError } from '../http';
+import { describeRestoration } from '../zone-guard';
 import path from 'node:path';
 
 async function main(): Promise<number> {
@@ -41,8 +44,11 @@ async function main(): Promise<number> {
     }
     const transport = new Transport({ baseUrl: info.baseUrl, token: cfg.token });
     try {
-      const r = await cleanupRun(dir, new ApiClient(transport, info.zones[0]!));
-      console.log(`Run ${info.runId} (${info.baseUrl}): deleted ${r.deleted}, restored ${r.restored}${r.problems.length ? `, ${r.problems.length} problem(s)` : ''}.`);
+      const r = await cleanupRun(dir, new ApiClient(transport, info.zones[0]!), 'conformance:cleanup');
+      console.log(
+        `Run ${info.runId} (${info.baseUrl}): deleted ${r.deleted}, restored ${r.restored}, restored from the preflight snapshot ${r.fromSnapshot.length}${r.problems.length ? `, ${r.problems.length} problem(s)` : ''}.`,
+      );
+      for (const x of r.fromSnapshot) console.log(`  restored from the snapshot: ${describeRestoration(x)}`);
       for (const p of r.problems) console.error(`  ${p}`);
       problems += r.problems.length;
     } finally {
@@ -55,7 +61,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => (process.exitCode = code),
   (e: Error) => {
-    console.error(`Cleanup failed: ${redact(e.message)}`);
+    if (e instanceof TransportError) console.error(`Cleanup failed: the target could not be reached (${e.code ?? redact(e.message)}): ${redact(e.exchange.request.url)}`);
+    else console.error(`Cleanup failed: ${redact(e.message)}`);
     process.exitCode = 1;
   },
 );

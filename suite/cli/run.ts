@@ -62,7 +62,8 @@ export async function runSuite(argv: string[], hooks: RunHooks = {}): Promise<nu
   if (args.includes('--list')) return r.status === 0 ? EXIT.pass : EXIT.error;
   const configError = path.join(cfg.reportsDir, 'config-error.json');
   if (fs.existsSync(configError)) {
-    console.error(`Configuration error: ${(JSON.parse(fs.readFileSync(configError, 'utf8')) as { error: string }).error}`);
+    const { error, label } = JSON.parse(fs.readFileSync(configError, 'utf8')) as { error: string; label?: string };
+    console.error(`${label ?? 'Configuration error'}: ${error}`);
     return EXIT.error;
   }
   if (!fs.existsSync(report)) {

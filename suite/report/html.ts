@@ -7,6 +7,7 @@ import type { Evidence } from '../verify';
 import { DEFAULT_REQUIREMENTS_DOC_HREF, docAnchor } from './links';
 import type { RequirementRow } from './model';
 import type { ConformanceReport } from './reporter';
+import { describeRestoration } from '../zone-guard';
 
 const LEVELS: Level[] = ['MUST', 'SHOULD', 'INFO'];
 const STATUSES = ['failed', 'expected-failure', 'passed', 'skipped'] as const;
@@ -62,6 +63,19 @@ export function renderHtml(r: ConformanceReport, docHref = DEFAULT_REQUIREMENTS_
     '<h1>Origin Cloud Regions API conformance</h1>',
     `<p>Verdict: <span class="verdict v-${esc(r.verdict)}" data-testid="verdict">${esc(r.verdict.toUpperCase())}</span> <span class="muted note">${esc(verdictNote(r))}</span></p>`,
   );
+  if (r.restoredFromSnapshot?.length)
+    out.push(
+      `<p data-testid="restored"><strong>Zone restored from the preflight snapshot:</strong> the target lost or changed ${esc(r.restoredFromSnapshot.length)} mapping(s) the suite never wrote; they were put back.</p><ul>`,
+      ...r.restoredFromSnapshot.map((x) => `<li>${esc(describeRestoration(x))}</li>`),
+      '</ul>',
+    );
+  // What the verdict does not cover: every MUST no test showed, with its reason.
+  if (r.skippedMust?.length)
+    out.push(
+      `<p data-testid="skipped-must">${esc(r.skippedMust.length)} MUST requirement(s) skipped${r.requireAll ? ' (CONFORMANCE_REQUIRE_ALL: each fails the run)' : ''}:</p><ul>`,
+      ...r.skippedMust.map((x) => `<li><code>${esc(x.id)}</code>: ${esc(x.reason)}</li>`),
+      '</ul>',
+    );
   out.push('<dl class="facts" data-testid="facts">');
   const fact = (k: string, v: string) => out.push(`<dt>${esc(k)}</dt><dd>${v}</dd>`);
   fact('Target', r.target ? `<code>${esc(r.target.baseUrl)}</code>${r.target.embedded ? ' (embedded reference server)' : ''}` : 'not reached');
@@ -69,7 +83,8 @@ export function renderHtml(r: ConformanceReport, docHref = DEFAULT_REQUIREMENTS_
   fact('Suite version', esc(r.suiteVersion));
   fact('Seed', `<code>${esc(r.seed ?? '-')}</code>`);
   fact('Profile', esc(r.profile ?? '-'));
-  fact('Mode', r.strict ? 'strict: SHOULD failures fail the run' : 'default: MUST failures fail the run');
+  fact('Mode', `${r.strict ? 'strict: SHOULD failures fail the run' : 'default: MUST failures fail the run'}${r.requireAll ? '; a skipped MUST fails the run' : ''}`);
+  if (r.shard) fact('Shard', esc(r.shard));
   fact('Run', `${esc(r.startedAt ?? '-')} to ${esc(r.finishedAt)}`);
   fact('Requests sent', `${esc(r.requests)}`);
   fact('Rate limiting', `${esc(r.rateLimit.responses429)} response(s) 429, waited out in ${esc((r.rateLimit.waitedMs / 1000).toFixed(1))} s (never counted as failures)`);

@@ -1,6 +1,7 @@
 // reports/conformance.md: the verdict and the requirement matrix, readable in a pull request.
 import { DEFAULT_REQUIREMENTS_DOC_HREF, docAnchor } from './links';
 import type { ConformanceReport } from './reporter';
+import { describeRestoration } from '../zone-guard';
 
 const ICON: Record<string, string> = { passed: 'pass', failed: 'FAIL', skipped: 'skip', 'expected-failure': 'expected' };
 
@@ -12,11 +13,25 @@ function cell(s: string): string {
 export function renderMarkdown(r: ConformanceReport, docHref = DEFAULT_REQUIREMENTS_DOC_HREF): string {
   const out: string[] = [];
   out.push(`# Origin Cloud Regions conformance: ${r.verdict.toUpperCase()}`, '');
+  if (r.skippedMust?.length) {
+    // What the verdict does not cover.
+    out.push(`${r.skippedMust.length} MUST requirement(s) skipped${r.requireAll ? ' (CONFORMANCE_REQUIRE_ALL: each fails the run)' : ''}:`, '');
+    out.push(...r.skippedMust.map((x) => `- ${x.id}: ${cell(x.reason)}`), '');
+  }
   out.push(`- Target: ${r.target ? `${r.target.baseUrl}${r.target.embedded ? ' (embedded reference server)' : ''}` : 'not reached'}`);
-  out.push(`- Suite version: ${r.suiteVersion}; profile: ${r.profile ?? '-'}; seed: ${r.seed ?? '-'}${r.strict ? '; strict (SHOULD failures fail)' : ''}`);
+  out.push(`- Suite version: ${r.suiteVersion}; profile: ${r.profile ?? '-'}; seed: ${r.seed ?? '-'}${r.shard ? `; shard ${r.shard}` : ''}${r.strict ? '; strict (SHOULD failures fail)' : ''}${r.requireAll ? '; a skipped MUST fails the run' : ''}`);
   out.push(`- Requests sent: ${r.requests} (429 responses: ${r.rateLimit.responses429}, waited ${Math.round(r.rateLimit.waitedMs / 1000)} s; transport retries: ${r.transportRetries})`);
   out.push(`- Started ${r.startedAt ?? '-'}, finished ${r.finishedAt}`, '');
   if (r.errors.length) out.push('## Errors of the run', '', ...r.errors.map((e) => `- ${cell(e)}`), '');
+  if (r.restoredFromSnapshot?.length)
+    out.push(
+      '## Zone restored from the preflight snapshot',
+      '',
+      'The target lost or changed mappings the suite never wrote; they were put back:',
+      '',
+      ...r.restoredFromSnapshot.map((x) => `- ${cell(describeRestoration(x))}`),
+      '',
+    );
   const levels = ['MUST', 'SHOULD', 'INFO'] as const;
   out.push('| level | passed | failed | expected-failure | skipped |', '|---|---|---|---|---|');
   for (const l of levels) {

@@ -4,6 +4,7 @@
 // skipped), request figures are summed, and the verdict is judged again on the merged matrix.
 import type { RequirementRow, RequirementStatus } from './model';
 import type { ConformanceReport } from './reporter';
+import { decide, skippedMusts } from './verdict';
 
 const RANK: Record<RequirementStatus, number> = { skipped: 0, passed: 1, 'expected-failure': 2, failed: 3 };
 
@@ -36,10 +37,35 @@ function mergeRows(rows: RequirementRow[]): RequirementRow {
 }
 
 export interface MergedReport extends ConformanceReport {
-  shards: Array<{ source: string; verdict: string; seed: number | null; requests: number; target: string | null }>;
+  shards: Array<{ source: string; shard: string | null; verdict: string; seed: number | null; requests: number; target: string | null }>;
+  /** Merged knowingly without every shard (--partial): what is missing. The verdict covers only the shards given. */
+  partial: string | null;
 }
 
-export function mergeReports(inputs: Array<{ source: string; report: ConformanceReport }>): MergedReport {
+/**
+ * Why a set of shard reports is not one whole run: a report that records no shard, shards of
+ * different totals, a shard given twice or missing. Undefined when the set is complete.
+ */
+export function shardSetProblem(inputs: Array<{ source: string; report: Pick<ConformanceReport, 'shard'> }>): string | undefined {
+  const parsed = inputs.map(({ source, report }) => ({ source, m: /^(\d+)\/(\d+)$/.exec(report.shard ?? '') }));
+  const unsharded = parsed.filter((p) => !p.m).map((p) => p.source);
+  if (unsharded.length) return `${unsharded.join(', ')} ${unsharded.length > 1 ? 'record' : 'records'} no shard (a run with --shard i/n records it)`;
+  const totals = [...new Set(parsed.map((p) => Number(p.m![2])))];
+  if (totals.length > 1) return `the reports come from splits into ${totals.join(' and ')} shards`;
+  const n = totals[0]!;
+  const seen = new Map<number, string>();
+  const problems: string[] = [];
+  for (const p of parsed) {
+    const i = Number(p.m![1]);
+    if (seen.has(i)) problems.push(`shard ${i}/${n} is given twice (${seen.get(i)} and ${p.source})`);
+    seen.set(i, p.source);
+  }
+  const missing = Array.from({ length: n }, (_, k) => k + 1).filter((i) => !seen.has(i));
+  if (missing.length) problems.push(`shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${n}`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing`);
+  return problems.length ? problems.join('; ') : undefined;
+}
+
+export function mergeReports(inputs: Array<{ source: string; report: ConformanceReport }>, opts: { partial?: string } = {}): MergedReport {
   if (!inputs.length) throw new Error('nothing to merge');
   const reports = inputs.map((i) => i.report);
   const first = reports[0]!;
@@ -47,19 +73,19 @@ export function mergeReports(inputs: Array<{ source: string; report: Conformance
   for (const r of reports) for (const row of r.requirements) byId.set(row.id, [...(byId.get(row.id) ?? []), row]);
   const requirements = [...byId.values()].map(mergeRows);
   const strict = reports.some((r) => r.strict);
+  const requireAll = reports.some((r) => r.requireAll);
   const summary: Record<string, number> = {};
   for (const q of requirements) summary[`${q.level} ${q.status}`] = (summary[`${q.level} ${q.status}`] ?? 0) + 1;
   const errors = reports.flatMap((r, i) => r.errors.map((e) => `${inputs[i]!.source}: ${e}`));
   const sameIds = reports.every((r) => r.requirements.length === first.requirements.length);
   if (!sameIds) errors.push('the shards were run by different suite versions: their requirement catalogues differ');
-  const failing = requirements.some((q) => q.status === 'failed' && (q.level === 'MUST' || (strict && q.level === 'SHOULD')));
   const byKind: Record<string, number> = {};
   for (const r of reports) for (const [k, n] of Object.entries(r.requestsByKind)) byKind[k] = (byKind[k] ?? 0) + n;
   const targets = reports.map((r) => r.target).filter((t): t is NonNullable<typeof t> => !!t);
   const seeds = uniq(reports.map((r) => r.seed));
   const started = reports.map((r) => r.startedAt).filter((s): s is string => !!s).sort();
   return {
-    verdict: errors.length || reports.some((r) => r.verdict === 'error') ? 'error' : failing ? 'fail' : 'pass',
+    verdict: errors.length || reports.some((r) => r.verdict === 'error') ? 'error' : decide(requirements, { strict, requireAll }),
     target: targets.length
       ? {
           baseUrl: uniq(targets.map((t) => t.baseUrl)).join(', '),
@@ -71,6 +97,9 @@ export function mergeReports(inputs: Array<{ source: string; report: Conformance
     seed: seeds.length === 1 ? seeds[0]! : first.seed,
     profile: uniq(reports.map((r) => r.profile)).join(', ') || null,
     strict,
+    requireAll,
+    shard: null,
+    partial: opts.partial ?? null,
     startedAt: started[0] ?? null,
     finishedAt: reports.map((r) => r.finishedAt).sort().at(-1)!,
     requests: reports.reduce((a, r) => a + r.requests, 0),
@@ -83,10 +112,14 @@ export function mergeReports(inputs: Array<{ source: string; report: Conformance
     summary,
     requirements,
     staleExpectations: requirements.filter((q) => q.stale).map((q) => q.id),
+    expiredExpectations: requirements.filter((q) => q.expired).map((q) => q.id),
+    skippedMust: skippedMusts(requirements),
+    restoredFromSnapshot: reports.flatMap((r) => r.restoredFromSnapshot ?? []),
     unattributedFailures: reports.flatMap((r) => r.unattributedFailures),
     errors,
     shards: inputs.map(({ source, report }) => ({
       source,
+      shard: report.shard ?? null,
       verdict: report.verdict,
       seed: report.seed,
       requests: report.requests,

@@ -2,6 +2,7 @@
 // unit tests drive it directly.
 import { REQUIREMENTS, type Level, type Operation } from '../requirements';
 import { isExpired, type Expectation } from './expectations';
+import { decide, skippedMusts, type SkippedMust, type VerdictOptions } from './verdict';
 
 export type RequirementStatus = 'passed' | 'failed' | 'skipped' | 'expected-failure';
 
@@ -40,6 +41,10 @@ export interface Verdict {
   verdict: 'pass' | 'fail';
   requirements: RequirementRow[];
   staleExpectations: string[];
+  /** Expectations past their date: they excuse nothing any more. */
+  expiredExpectations: string[];
+  /** The MUSTs no test showed, with the reason: the verdict does not cover them. */
+  skippedMust: SkippedMust[];
   unattributed: string[];
 }
 
@@ -48,13 +53,14 @@ export interface Verdict {
  * an error no requirement claimed (the error counts against every requirement the test names).
  * It passes when a test citing it ran to the end without violating it; otherwise it is skipped.
  */
-export function judge(outcomes: TestOutcome[], expectations: Expectation[], opts: { strict?: boolean; today?: Date } = {}): Verdict {
+export function judge(outcomes: TestOutcome[], expectations: Expectation[], opts: VerdictOptions & { today?: Date } = {}): Verdict {
   const rows: RequirementRow[] = [];
   const unattributed: string[] = [];
   for (const o of outcomes)
     if (o.status === 'failed' && o.violations.length === 0)
       unattributed.push(`${o.title} (${o.file}:${o.line}): ${o.error ?? 'failed'}`);
   const stale: string[] = [];
+  const expired: string[] = [];
   for (const req of REQUIREMENTS.values()) {
     const citing = outcomes.filter((o) => o.cited.includes(req.id));
     const failures: string[] = [];
@@ -87,7 +93,10 @@ export function judge(outcomes: TestOutcome[], expectations: Expectation[], opts
     }
     if (exp) {
       row.reason = exp.reason;
-      if (isExpired(exp, opts.today)) row.expired = true;
+      if (isExpired(exp, opts.today)) {
+        row.expired = true;
+        expired.push(req.id);
+      }
       else if (status === 'failed') status = row.status = 'expected-failure';
       else if (status === 'passed') {
         row.stale = true;
@@ -96,6 +105,12 @@ export function judge(outcomes: TestOutcome[], expectations: Expectation[], opts
     }
     rows.push(row);
   }
-  const failing = rows.some((r) => r.status === 'failed' && (r.level === 'MUST' || (opts.strict && r.level === 'SHOULD')));
-  return { verdict: failing ? 'fail' : 'pass', requirements: rows, staleExpectations: stale, unattributed };
+  return {
+    verdict: decide(rows, opts),
+    requirements: rows,
+    staleExpectations: stale,
+    expiredExpectations: expired,
+    skippedMust: skippedMusts(rows),
+    unattributed,
+  };
 }

@@ -11,6 +11,8 @@ import { OBSERVATION, REQUIREMENT, VIOLATION, messageOf } from '../verify';
 import { loadExpectations, type Expectation } from './expectations';
 import { judge, type TestOutcome } from './model';
 import { badge } from './badge';
+import { verdictLine, type SkippedMust } from './verdict';
+import { describeRestoration, restorations, type Restoration } from '../zone-guard';
 import { renderHtml } from './html';
 import { requirementsDocHref } from './links';
 import { renderMarkdown } from './markdown';
@@ -22,6 +24,10 @@ export interface ConformanceReport {
   seed: number | null;
   profile: string | null;
   strict: boolean;
+  /** CONFORMANCE_REQUIRE_ALL: a skipped MUST fails the run. */
+  requireAll: boolean;
+  /** Sharded run: this report's part ("1/3"), null for a whole run. */
+  shard: string | null;
   startedAt: string | null;
   finishedAt: string;
   requests: number;
@@ -31,6 +37,11 @@ export interface ConformanceReport {
   summary: Record<string, number>;
   requirements: ReturnType<typeof judge>['requirements'];
   staleExpectations: string[];
+  expiredExpectations: string[];
+  /** The MUSTs the run did not show, each with its reason: what the verdict does not cover. */
+  skippedMust: SkippedMust[];
+  /** Mappings the suite never wrote that the target lost or changed, put back from the preflight snapshot. */
+  restoredFromSnapshot: Restoration[];
   unattributedFailures: string[];
   errors: string[];
 }
@@ -39,7 +50,11 @@ export default class ConformanceReporter implements Reporter {
   private readonly outcomes = new Map<string, TestOutcome>();
   private readonly errors: string[] = [];
 
-  onBegin(_config: FullConfig, _suite: Suite): void {}
+  private shard: string | null = null;
+
+  onBegin(config: FullConfig, _suite: Suite): void {
+    if (config.shard) this.shard = `${config.shard.current}/${config.shard.total}`;
+  }
 
   onTestEnd(test: TestCase, result: TestResult): void {
     // Runtime annotations show up both on the test and on its result: count each once.
@@ -88,10 +103,12 @@ export default class ConformanceReporter implements Reporter {
     let reportsDir = path.join(ROOT, 'reports');
     let expectations: Expectation[] = [];
     let strict = false;
+    let requireAll = false;
     try {
       const cfg = loadConfig();
       reportsDir = cfg.reportsDir;
       strict = cfg.strict;
+      requireAll = cfg.requireAll;
       expectations = loadExpectations(cfg.expectationsFile);
     } catch (e) {
       if (e instanceof ConfigError) this.errors.push(e.message);
@@ -99,7 +116,7 @@ export default class ConformanceReporter implements Reporter {
     }
     const info = runDir && fs.existsSync(path.join(runDir, 'run.json')) ? readJson<RunInfo>(path.join(runDir, 'run.json')) : undefined;
     const stats = runDir ? sumStats(runDir) : sumStats('/nonexistent');
-    const judged = judge([...this.outcomes.values()], expectations, { strict });
+    const judged = judge([...this.outcomes.values()], expectations, { strict, requireAll });
     if (result.status === 'interrupted' || result.status === 'timedout') this.errors.push(`the run was ${result.status}`);
     const summary: Record<string, number> = {};
     for (const r of judged.requirements) summary[`${r.level} ${r.status}`] = (summary[`${r.level} ${r.status}`] ?? 0) + 1;
@@ -110,6 +127,8 @@ export default class ConformanceReporter implements Reporter {
       seed: typeof ctx.seed === 'number' ? ctx.seed : null,
       profile: typeof ctx.profile === 'string' ? ctx.profile : null,
       strict,
+      requireAll,
+      shard: this.shard,
       startedAt: info?.startedAt ?? null,
       finishedAt: new Date().toISOString(),
       requests: stats.requests,
@@ -119,6 +138,9 @@ export default class ConformanceReporter implements Reporter {
       summary,
       requirements: judged.requirements,
       staleExpectations: judged.staleExpectations,
+      expiredExpectations: judged.expiredExpectations,
+      skippedMust: judged.skippedMust,
+      restoredFromSnapshot: runDir ? restorations(runDir) : [],
       unattributedFailures: judged.unattributed,
       errors: this.errors,
     };
@@ -171,11 +193,21 @@ function printSummary(r: ConformanceReport, reportsDir: string): void {
   const failed = r.requirements.filter((x) => x.status === 'failed');
   const lines = [
     '',
-    `Conformance verdict: ${r.verdict.toUpperCase()}  (seed ${r.seed ?? '-'}, profile ${r.profile ?? '-'}, ${r.requests} requests)`,
+    `Conformance verdict: ${verdictLine(r.verdict, r.skippedMust, { requireAll: r.requireAll })}`,
+    `  seed ${r.seed ?? '-'}, profile ${r.profile ?? '-'}${r.shard ? `, shard ${r.shard}` : ''}, ${r.requests} requests`,
   ];
   for (const f of failed) lines.push(`  ${f.level} ${f.id} failed: ${f.failures?.[0] ?? ''}`);
+  if (r.restoredFromSnapshot.length) {
+    lines.push(`  ZONE RESTORED: the target lost or changed ${r.restoredFromSnapshot.length} mapping(s) the suite never wrote; put back from the preflight snapshot:`);
+    for (const x of r.restoredFromSnapshot) lines.push(`    ${describeRestoration(x)}`);
+  }
   for (const e of r.errors) lines.push(`  error: ${e}`);
-  if (r.staleExpectations.length) lines.push(`  stale expectations (now passing): ${r.staleExpectations.join(', ')}`);
+  if (r.staleExpectations.length)
+    lines.push(`  stale expectations (listed as failing, passed: remove them from the expectations file): ${r.staleExpectations.join(', ')}`);
+  for (const id of r.expiredExpectations) {
+    const q = r.requirements.find((x) => x.id === id);
+    lines.push(`  expired expectation: ${id} is past its "expires" date and excuses nothing${q?.status === 'failed' ? ' (it failed, so the run fails)' : ''}`);
+  }
   // Where they are, relative to the working directory when inside it (CONFORMANCE_REPORTS_DIR moves them).
   const rel = path.relative(process.cwd(), reportsDir);
   const dir = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : reportsDir;

@@ -43,6 +43,9 @@ test('2 for an unreachable target: a harness error, not a failure of the target'
   const rep = report(dirs);
   expect(rep.verdict).toBe('error');
   expect(rep.errors.join('\n')).toContain('ECONNREFUSED');
+  // One line naming the URL, no stack trace.
+  expect(r.stderr).toContain(`Run error: the target http://127.0.0.1:${port}/client/v4 could not be reached (ECONNREFUSED)`);
+  expect(`${r.stdout}\n${r.stderr}`, 'no stack trace').not.toMatch(/^\s+at /m);
   expect(rep.requirements.filter((q) => q.status === 'failed'), 'nothing is blamed on the target').toEqual([]);
 });
 

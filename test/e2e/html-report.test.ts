@@ -14,6 +14,8 @@ function report(HOSTILE: string): ConformanceReport {
     seed: 7,
     profile: 'budget',
     strict: false,
+    requireAll: false,
+    shard: null,
     startedAt: '2026-11-28T00:00:00.000Z',
     finishedAt: '2026-11-28T00:01:00.000Z',
     requests: 3,
@@ -52,6 +54,9 @@ function report(HOSTILE: string): ConformanceReport {
       },
     ],
     staleExpectations: [HOSTILE],
+    expiredExpectations: [HOSTILE],
+    skippedMust: [{ id: HOSTILE, reason: HOSTILE }],
+    restoredFromSnapshot: [],
     unattributedFailures: [HOSTILE],
     errors: [HOSTILE],
   };

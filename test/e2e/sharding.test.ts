@@ -89,6 +89,8 @@ function rep(rows: Array<Partial<RequirementRow> & { id: string; status: Require
     seed: 1,
     profile: 'budget',
     strict: false,
+    requireAll: false,
+    shard: null,
     startedAt: '2026-11-28T00:00:00.000Z',
     finishedAt: '2026-11-28T00:01:00.000Z',
     requests: 10,
@@ -98,6 +100,9 @@ function rep(rows: Array<Partial<RequirementRow> & { id: string; status: Require
     summary: {},
     requirements: rows.map((r) => ({ level: 'MUST', operation: 'put', title: r.id, source: 's', tests: [], ...r })),
     staleExpectations: [],
+    expiredExpectations: [],
+    skippedMust: [],
+    restoredFromSnapshot: [],
     unattributedFailures: [],
     errors: [],
     ...extra,
@@ -152,12 +157,34 @@ test('conformance:merge exits like a run: 1 when a shard failed a MUST, 2 when a
   fs.mkdirSync(dirs.reports, { recursive: true });
   const ok = path.join(dirs.root, 'ok.json');
   const bad = path.join(dirs.root, 'bad.json');
-  fs.writeFileSync(ok, JSON.stringify(rep([{ id: 'A', status: 'passed' }])));
-  fs.writeFileSync(bad, JSON.stringify(rep([{ id: 'A', status: 'failed', failures: ['x'] }], { verdict: 'fail' })));
+  fs.writeFileSync(ok, JSON.stringify(rep([{ id: 'A', status: 'passed' }], { shard: '1/2' })));
+  fs.writeFileSync(bad, JSON.stringify(rep([{ id: 'A', status: 'failed', failures: ['x'] }], { verdict: 'fail', shard: '2/2' })));
   const failed = await tool('merge', [ok, bad, '--out', dirs.reports], runEnv(dirs, undefined)).done;
   expect(failed.code, transcript(failed)).toBe(1);
   expect(failed.stdout).toContain('MUST A failed');
   const missing = await tool('merge', [ok, path.join(dirs.root, 'absent.json')], runEnv(dirs, undefined)).done;
   expect(missing.code, transcript(missing)).toBe(2);
   expect(missing.stderr).toContain('absent.json');
+});
+
+test('conformance:merge refuses a missing or duplicate shard (exit 2) unless told the set is partial', async () => {
+  const dirs = tempDirs('merge-partial');
+  fs.mkdirSync(dirs.reports, { recursive: true });
+  const one = path.join(dirs.root, 'one.json');
+  const skippedB = { id: 'B', status: 'skipped' as const, reason: 'no test ran it' };
+  fs.writeFileSync(one, JSON.stringify(rep([{ id: 'A', status: 'passed' }, skippedB], { shard: '1/2', seed: 42 })));
+  const alone = await tool('merge', [one, '--out', dirs.reports], runEnv(dirs, undefined)).done;
+  expect(alone.code, transcript(alone)).toBe(2);
+  expect(alone.stderr).toContain('shard 2/2 is missing');
+  expect(fs.existsSync(path.join(dirs.reports, 'conformance.json')), 'nothing merged').toBe(false);
+  const twice = await tool('merge', [one, one, '--out', dirs.reports], runEnv(dirs, undefined)).done;
+  expect(twice.code, transcript(twice)).toBe(2);
+  expect(twice.stderr).toContain('shard 1/2 is given twice');
+  const partial = await tool('merge', [one, '--partial', '--out', dirs.reports], runEnv(dirs, undefined)).done;
+  expect(partial.code, transcript(partial)).toBe(0);
+  expect(partial.stdout).toContain('PARTIAL (--partial): shard 2/2 is missing');
+  expect(partial.stdout).toContain('Conformance verdict: PASS (1 MUST skipped: B: no test ran it)');
+  const merged = JSON.parse(fs.readFileSync(path.join(dirs.reports, 'conformance.json'), 'utf8')) as { partial: string; shards: Array<{ shard: string; seed: number }> };
+  expect(merged.partial).toBe('shard 2/2 is missing');
+  expect(merged.shards).toMatchObject([{ shard: '1/2', seed: 42 }]);
 });

@@ -25,6 +25,8 @@ function report(outcomes: TestOutcome[], opts: { strict?: boolean; error?: boole
     seed: 1,
     profile: 'full',
     strict: !!opts.strict,
+    requireAll: false,
+    shard: null,
     startedAt: null,
     finishedAt: '2026-11-29T00:00:00.000Z',
     requests: 0,
@@ -34,6 +36,9 @@ function report(outcomes: TestOutcome[], opts: { strict?: boolean; error?: boole
     summary: {},
     requirements: judged.requirements,
     staleExpectations: judged.staleExpectations,
+    expiredExpectations: judged.expiredExpectations,
+    skippedMust: judged.skippedMust,
+    restoredFromSnapshot: [],
     unattributedFailures: judged.unattributed,
     errors: opts.error ? ['boom'] : [],
   };

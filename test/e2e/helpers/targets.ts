@@ -1,6 +1,7 @@
 // Targets for the end-to-end tests: the reference server (server/), started in this process on
 // 127.0.0.1, optionally changed from outside through its hooks to break one rule on purpose.
-import { createServer, type Hooks, type ReferenceServer, type ServerOptions } from '../../../server';
+import { createServer, ok, type Hooks, type ReferenceServer, type ServerOptions } from '../../../server';
+import type { ZoneStore } from '../../../server/types';
 
 export type { ReferenceServer };
 
@@ -41,3 +42,33 @@ export const hostile: Hooks = {
     return next;
   },
 };
+
+/**
+ * Loses other people's data: a DELETE of the collection (a method no operation has) empties the zone
+ * and answers 200, and so does a batch DELETE without a body (the SDK's default, decision 7). The
+ * zone's store is taken from any operation of that zone the suite sent before (its preflight listing).
+ */
+export function zoneWiper(): Hooks {
+  const stores = new Map<string, ZoneStore>();
+  return {
+    operations: {
+      '*': (ctx, next) => {
+        stores.set(ctx.zoneId, ctx.store);
+        return next(ctx);
+      },
+      'batch-delete': (ctx, next) => {
+        if (ctx.body !== undefined) return next(ctx);
+        const all = ctx.store.list();
+        ctx.store.clear();
+        return ok({ succeeded: all.map(({ origin_ip, region, vendor }) => ({ origin_ip, region, vendor })), failed: [] });
+      },
+    },
+    reply: (reply, request) => {
+      const zone = /\/zones\/([0-9a-f]{32})\/origin\/cloud_regions\/?$/.exec(request.path)?.[1];
+      const store = zone && stores.get(zone);
+      if (request.method !== 'DELETE' || !store) return reply;
+      store.clear();
+      return { ...ok(null), headers: reply.headers };
+    },
+  };
+}
