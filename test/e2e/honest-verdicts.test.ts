@@ -10,7 +10,7 @@ import { reference } from './helpers/targets';
 const TOKEN = 'e2e-honest-verdicts-token';
 
 test('the verdict line lists the skipped MUSTs with their reasons; CONFORMANCE_REQUIRE_ALL=1 makes them fail the run', async () => {
-  test.setTimeout(90_000);
+  test.setTimeout(240_000);
   const server = await reference({ token: TOKEN });
   try {
     const args = ['specs/auth.spec.ts', '--grep', '@ZONE-ISOLATION'];
