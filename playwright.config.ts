@@ -3,9 +3,12 @@
 // server, started by global setup on a free port of 127.0.0.1.
 import { defineConfig } from '@playwright/test';
 import path from 'node:path';
+import { loadEnv } from './suite/config';
 
-// Relative to the working directory, like suite/config.ts (the runner pins it to an absolute path).
-const reports = path.resolve(process.env.CONFORMANCE_REPORTS_DIR || 'reports');
+// Relative to the working directory, like suite/config.ts (the runner pins it to an absolute path);
+// .env as the suite reads it (dotenv never overrides a variable already set).
+const env = loadEnv();
+const reports = path.resolve(env.CONFORMANCE_REPORTS_DIR || 'reports');
 
 export default defineConfig({
   testDir: './specs',
@@ -14,7 +17,9 @@ export default defineConfig({
   // Honest statuses: a retry would hide an intermittent defect.
   retries: 0,
   fullyParallel: true,
-  workers: process.env.CONFORMANCE_WORKERS ? Number(process.env.CONFORMANCE_WORKERS) : 2,
+  // The embedded target is CPU-bound (its server shares the runner's core): 2. A non-embedded target
+  // is mostly waiting on the network: 4 (pacing and the per-IP ceiling still hold across them).
+  workers: env.CONFORMANCE_WORKERS ? Number(env.CONFORMANCE_WORKERS) : env.CONFORMANCE_BASE_URL ? 4 : 2,
   timeout: 120_000,
   reporter: [
     ['list'],
@@ -26,10 +31,7 @@ export default defineConfig({
   ],
   // No traces, videos or screenshots: they would carry request headers, and API tests have no page.
   use: { trace: 'off', video: 'off', screenshot: 'off' },
-  projects: [
-    // Tests that read zone-wide figures (list counts, the limit) are tagged @zone-wide: they take the
-    // zone lock exclusively (fixtures/index.ts) and run one at a time, in file order.
-    { name: 'address-scoped', grepInvert: /@zone-wide/ },
-    { name: 'zone-wide', grep: /@zone-wide/, fullyParallel: false },
-  ],
+  // One project: tests that read zone-wide figures (list counts, the limit) are tagged @zone-wide and
+  // take the zone lock exclusively (fixtures/index.ts), so they run one at a time, alone, in whichever
+  // worker. (A project of their own cost every run a second round of worker start-up.)
 });

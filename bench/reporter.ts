@@ -9,12 +9,20 @@ export interface BenchTest {
   title: string;
   status: string;
   durationMs: number;
+  /** When the test started, ms after the runner began (onBegin), and the worker that ran it. */
+  startMs: number;
+  worker: number;
   requests: number | null;
   requirements: string[];
 }
 
 export default class BenchReporter implements Reporter {
   private readonly tests: BenchTest[] = [];
+  private begun = Date.now();
+
+  onBegin(): void {
+    this.begun = Date.now();
+  }
 
   onTestEnd(test: TestCase, result: TestResult): void {
     const annotations = [...test.annotations, ...result.annotations];
@@ -24,6 +32,8 @@ export default class BenchReporter implements Reporter {
       title: test.titlePath().slice(3).join(' › ') || test.title,
       status: result.status,
       durationMs: result.duration,
+      startMs: result.startTime.getTime() - this.begun,
+      worker: result.workerIndex,
       requests: requests === undefined ? null : Number(requests),
       requirements: [...new Set(annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? ''))],
     });
@@ -34,6 +44,8 @@ export default class BenchReporter implements Reporter {
     if (!file) return;
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, `${JSON.stringify(this.tests, null, 1)}\n`);
+    const lastEnd = Math.max(0, ...this.tests.map((t) => t.startMs + t.durationMs));
+    fs.writeFileSync(file.replace(/\.json$/, '.phases.json'), `${JSON.stringify({ runnerMs: Date.now() - this.begun, firstTestMs: Math.min(...this.tests.map((t) => t.startMs)), lastTestEndMs: lastEnd })}\n`);
   }
 
   printsToStdio(): boolean {

@@ -16,6 +16,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { Transport } from '../suite/http';
+import { startLatencyProxy } from './latency-proxy';
 import type { BenchTest } from './reporter';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -41,7 +42,7 @@ const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 function suiteEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!/^(CONFORMANCE_|PLAYWRIGHT_|PW_)/.test(k)) env[k] = v;
-  for (const name of ['BASE_URL', 'API_TOKEN', 'ZONE_ID', 'ZONE_ID_B', 'ALLOW_DESTRUCTIVE', 'PROFILE', 'RATE_LIMIT', 'DRY_RUN', 'STRICT', 'EXPECTATIONS', 'NUM_RUNS', 'WORKERS', 'FC_PATH'])
+  for (const name of ['BASE_URL', 'API_TOKEN', 'ZONE_ID', 'ZONE_ID_B', 'ALLOW_DESTRUCTIVE', 'PROFILE', 'RATE_LIMIT', 'DRY_RUN', 'STRICT', 'EXPECTATIONS', 'NUM_RUNS', 'WORKERS', 'FC_PATH', 'ADDRESS_BIAS', 'CONCURRENCY'])
     env[`CONFORMANCE_${name}`] = '';
   return { ...env, CONFORMANCE_SEED: SEED, ...extra };
 }
@@ -197,6 +198,8 @@ interface SuiteRun extends Timed {
   requestsPerSecond: number;
   requestsByKind: Record<string, number>;
   tests: BenchTest[];
+  /** From bench/reporter.ts: runner start to the first test, to the last test's end, to the end. */
+  phases: Record<string, number>;
 }
 
 async function suiteRun(label: string, extraEnv: Record<string, string>): Promise<SuiteRun> {
@@ -207,7 +210,9 @@ async function suiteRun(label: string, extraEnv: Record<string, string>): Promis
   const t = await timed(process.execPath, [TSX, 'suite/cli/run.ts', '-c', 'bench/playwright.config.ts'], env);
   const report = readJson<{ requests: number; verdict: string; requestsByKind: Record<string, number> }>(path.join(dir, 'reports', 'conformance.json'));
   const tests = fs.existsSync(testsFile) ? readJson<BenchTest[]>(testsFile) : [];
-  return { ...t, requests: report.requests, verdict: report.verdict, requestsPerSecond: round(report.requests / t.wallS, 0), requestsByKind: report.requestsByKind, tests };
+  const phasesFile = testsFile.replace(/\.json$/, '.phases.json');
+  const phases = fs.existsSync(phasesFile) ? readJson<Record<string, number>>(phasesFile) : {};
+  return { ...t, phases, requests: report.requests, verdict: report.verdict, requestsPerSecond: round(report.requests / t.wallS, 0), requestsByKind: report.requestsByKind, tests };
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -256,6 +261,43 @@ async function budget() {
   } finally {
     await server.close();
   }
+}
+
+// ---- e: the budget run against a far target ------------------------------------------------------
+
+/** The far round trips: staging across the internet is often 50 to 200 ms away. */
+const FAR_RTTS = (process.env.BENCH_RTTS ?? '50,200').split(',').map(Number);
+
+async function far(rttMs: number) {
+  const token = 'bench-far-token';
+  const server = await startServer(token);
+  const upstream = new URL(server.url);
+  const proxy = await startLatencyProxy(Number(upstream.port), rttMs);
+  try {
+    const run = await suiteRun(`far-${rttMs}`, {
+      CONFORMANCE_BASE_URL: `http://127.0.0.1:${proxy.port}${upstream.pathname.replace(/\/$/, '')}`,
+      CONFORMANCE_API_TOKEN: token,
+      CONFORMANCE_ZONE_ID: '0be1c0000000000000000000000000b4',
+      CONFORMANCE_ZONE_ID_B: '0be1c0000000000000000000000000b5',
+      CONFORMANCE_ALLOW_DESTRUCTIVE: '1',
+      CONFORMANCE_PROFILE: 'budget',
+    });
+    const answered = await server.count();
+    const serialS = round((run.requests * rttMs) / 1000, 1);
+    const { tests, ...rest } = run;
+    return { ...rest, rttMs, serverCounted: answered, connections: proxy.connections(), serialBoundS: serialS, ratioToSerial: round(run.wallS / serialS, 2), slowest: slowest(tests), tests };
+  } finally {
+    await proxy.close();
+    await server.close();
+  }
+}
+
+/** The longest tests: on a far target the run's wall time is theirs. */
+function slowest(tests: BenchTest[], n = 8) {
+  return [...tests]
+    .sort((a, b) => b.durationMs - a.durationMs)
+    .slice(0, n)
+    .map((t) => ({ file: t.file, title: t.title.slice(0, 90), requests: t.requests, seconds: round(t.durationMs / 1000, 2) }));
 }
 
 // ---- d: npm test ------------------------------------------------------------------------------------
@@ -351,6 +393,13 @@ async function main(): Promise<void> {
   if (wanted('budget')) {
     step('budget profile against a non-embedded reference server');
     r.budget = await budget();
+  }
+  if (wanted('far')) {
+    r.far = [];
+    for (const rtt of FAR_RTTS) {
+      step(`budget profile behind a proxy adding ${rtt} ms of round trip`);
+      r.far.push(await far(rtt));
+    }
   }
   if (wanted('npm-test') && !skipNpmTest) {
     step('npm test (its stages)');

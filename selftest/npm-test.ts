@@ -23,7 +23,7 @@ const bin = (name: string) => path.join(ROOT, 'node_modules', '.bin', name);
 const NO_CONFORMANCE_CONFIG = Object.fromEntries(
   [
     'BASE_URL', 'API_TOKEN', 'ZONE_ID', 'ZONE_ID_B', 'ALLOW_DESTRUCTIVE', 'SEED', 'PROFILE', 'RATE_LIMIT', 'DRY_RUN',
-    'STRICT', 'REQUIRE_ALL', 'EXPECTATIONS', 'NUM_RUNS', 'WORKERS', 'FC_PATH', 'STATE_DIR', 'REPORTS_DIR', 'ADDRESS_BIAS',
+    'STRICT', 'REQUIRE_ALL', 'EXPECTATIONS', 'NUM_RUNS', 'WORKERS', 'FC_PATH', 'STATE_DIR', 'REPORTS_DIR', 'ADDRESS_BIAS', 'CONCURRENCY',
   ].map((name) => [`CONFORMANCE_${name}`, '']),
 );
 

@@ -146,6 +146,7 @@ async function runCase(c: Case, seed: number, extraArgs: string[] = []): Promise
     CONFORMANCE_RATE_LIMIT: '',
     CONFORMANCE_FC_PATH: '',
     CONFORMANCE_ADDRESS_BIAS: '',
+    CONFORMANCE_CONCURRENCY: '',
     ...c.env,
     FORCE_COLOR: '0',
   };

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiClient } from './client';
+import { chunks, inParallel } from './concurrency';
 import { canonicalOf } from './ip/oracle';
 import { MAPPING_LIMIT, MAX_BATCH, PER_PAGE_DEFAULT, PER_PAGE_MAX, type Mapping } from '../contract';
 import { lastLines, readJson, writeJsonAtomic, type RunInfo } from './journal';
@@ -75,9 +76,10 @@ async function listPage(client: ApiClient, page: number, perPage: number | undef
  * Every key the run ever touched is compared with what the zone holds now, from one listing of the
  * zone: a target that answered 200 to a DELETE and kept the mapping is not believed. Where the
  * listing itself fails, the journal's own record (the keys never seen back to their preflight
- * state) is used instead, with one GET per pre-existing key.
+ * state) is used instead, with one GET per pre-existing key. The batch chunks are independent of
+ * each other: up to `concurrency` of them are in flight at once.
  */
-export async function cleanupRun(runDir: string, client: ApiClient, after = 'the end of the run'): Promise<CleanupResult> {
+export async function cleanupRun(runDir: string, client: ApiClient, after = 'the end of the run', concurrency = 1): Promise<CleanupResult> {
   const result: CleanupResult = { deleted: 0, restored: 0, problems: [], warnings: [], fromSnapshot: [] };
   const last = lastLines(runDir);
   for (const zone of new Set(last.map((l) => l.zone))) {
@@ -94,7 +96,7 @@ export async function cleanupRun(runDir: string, client: ApiClient, after = 'the
     const created = open
       .filter((l) => !l.prev && (!current || current.has(l.key)))
       .map((l) => current?.get(l.key)?.origin_ip ?? l.key);
-    await deleteAll(c, created, zone, result);
+    await deleteAll(c, created, zone, result, concurrency);
     // Pre-existing: restore where it differs from the preflight snapshot.
     const restore: Mapping[] = [];
     for (const l of open) {
@@ -102,7 +104,7 @@ export async function cleanupRun(runDir: string, client: ApiClient, after = 'the
       const cur = current ? current.get(l.key) : await c.get(l.prev.origin_ip).then((r) => (r.status === 200 ? r.json?.result : undefined));
       if (!cur || cur.vendor !== l.prev.vendor || cur.region !== l.prev.region) restore.push(l.prev);
     }
-    await restoreAll(c, restore, zone, result);
+    await restoreAll(c, restore, zone, result, concurrency);
   }
   // Then every address of the snapshot, journaled or not: what a defective target lost on its own.
   const guard = await guardZones(runDir, client, { after, all: true });
@@ -114,31 +116,30 @@ export async function cleanupRun(runDir: string, client: ApiClient, after = 'the
   return result;
 }
 
-async function deleteAll(c: ApiClient, keys: string[], zone: string, result: CleanupResult): Promise<void> {
-  for (let i = 0; i < keys.length; i += MAX_BATCH) {
-    const chunk = keys.slice(i, i + MAX_BATCH);
+async function deleteAll(c: ApiClient, keys: string[], zone: string, result: CleanupResult, concurrency: number): Promise<void> {
+  await inParallel(chunks(keys, MAX_BATCH), concurrency, async (chunk) => {
     const res = await c.batchDelete(chunk);
     if (res.status === 200 && Array.isArray(res.json?.result?.succeeded)) {
       result.deleted += res.json!.result!.succeeded.length;
-      continue;
+      return;
     }
-    // A target whose batch DELETE is broken: one DELETE per address.
+    // A target whose batch DELETE is broken: one DELETE per address (in this chunk's lane).
     for (const key of chunk) {
       const r = await c.delete(key);
       if (r.status === 200) result.deleted++;
       else if (r.status !== 404) result.problems.push(`could not delete ${key} in zone ${zone}: HTTP ${r.status}`);
     }
-  }
+  });
 }
 
-async function restoreAll(c: ApiClient, mappings: Mapping[], zone: string, result: CleanupResult): Promise<void> {
-  for (let i = 0; i < mappings.length; i += MAX_BATCH) {
-    const items = mappings.slice(i, i + MAX_BATCH).map(({ origin_ip, region, vendor }) => ({ origin_ip, region, vendor }));
+async function restoreAll(c: ApiClient, mappings: Mapping[], zone: string, result: CleanupResult, concurrency: number): Promise<void> {
+  await inParallel(chunks(mappings, MAX_BATCH), concurrency, async (chunk) => {
+    const items = chunk.map(({ origin_ip, region, vendor }) => ({ origin_ip, region, vendor }));
     const res = await c.batchPut(items);
     if (res.status === 200) result.restored += (res.json?.result?.succeeded ?? []).length;
     for (const item of res.status === 200 ? (res.json?.result?.failed ?? []) : items)
       result.problems.push(`could not restore ${item.origin_ip} in zone ${zone} (HTTP ${res.status})`);
-  }
+  });
 }
 
 /** Finished runs kept in CONFORMANCE_STATE_DIR (for a look at their journals); older ones are pruned. */

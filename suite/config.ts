@@ -4,6 +4,7 @@
 import { config as loadDotenv } from 'dotenv';
 import path from 'node:path';
 import { ConfigError, parseRateLimit, type RateLimit } from '../contract';
+import { DEFAULT_CONCURRENCY } from './concurrency';
 
 export { ConfigError } from '../contract';
 
@@ -31,6 +32,8 @@ export interface Config {
   reportsDir: string;
   /** Property-run depth override (numRuns per property). */
   numRuns?: number;
+  /** Independent requests a test (or the cleanup) may have in flight at once (suite/concurrency.ts). */
+  concurrency: number;
 }
 
 /** The suite's own files (specs, schemas, config), wherever it is installed. */
@@ -52,6 +55,15 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string): number | undefined {
   if (!/^\d+$/.test(v) || Number(v) < 1 || !Number.isSafeInteger(Number(v)))
     throw new ConfigError(`${name} must be a positive whole number, got "${v}"`);
   return Number(v);
+}
+
+/** The most a test may have in flight: more would only queue on the transport's 16 sockets. */
+export const MAX_CONCURRENCY = 16;
+
+function concurrency(env: NodeJS.ProcessEnv): number {
+  const n = positiveInt(env, 'CONFORMANCE_CONCURRENCY') ?? DEFAULT_CONCURRENCY;
+  if (n > MAX_CONCURRENCY) throw new ConfigError(`CONFORMANCE_CONCURRENCY must be at most ${MAX_CONCURRENCY}, got "${n}"`);
+  return n;
 }
 
 /** Reads and checks the configuration. `env` defaults to process.env after loading .env. */
@@ -130,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = loadEnv()): Config {
     stateDir: path.resolve(env.CONFORMANCE_STATE_DIR || '.conformance'),
     reportsDir: path.resolve(env.CONFORMANCE_REPORTS_DIR || 'reports'),
     numRuns: positiveInt(env, 'CONFORMANCE_NUM_RUNS'),
+    concurrency: concurrency(env),
   };
 }
 

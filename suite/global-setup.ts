@@ -17,7 +17,7 @@ import { registerSecret } from './redact';
 import { knobs } from './profile';
 import { publishRunContext, type RunContext } from './run-context';
 import { bindStats } from './stats';
-import { startGate } from './throttle';
+import { perIpCeiling, startGate } from './throttle';
 import { checkResponse } from './validate';
 import { describeRestoration } from './zone-guard';
 
@@ -95,7 +95,7 @@ async function setup(_config: FullConfig): Promise<() => Promise<void>> {
       for (const { dir, info } of pendingRuns(cfg.stateDir)) {
         if (info.embedded || info.baseUrl !== baseUrl) continue;
         console.log(`Finishing the cleanup of an earlier run that did not complete (${info.runId})`);
-        const r = await cleanupRun(dir, new ApiClient(probe, info.zones[0]!), `the killed run ${info.runId}`);
+        const r = await cleanupRun(dir, new ApiClient(probe, info.zones[0]!), `the killed run ${info.runId}`, cfg.concurrency);
         for (const x of r.fromSnapshot) console.error(`  restored from its snapshot: ${describeRestoration(x)}`);
         if (r.problems.length) refuse(cfg.reportsDir, `the earlier run ${info.runId} could not be cleaned up: ${r.problems.join('; ')}`);
       }
@@ -134,7 +134,7 @@ async function setup(_config: FullConfig): Promise<() => Promise<void>> {
     stopping.push(() => server.close());
   }
 
-  const gate = await startGate(cfg.rateLimit);
+  const gate = await startGate(cfg.rateLimit, perIpCeiling(baseUrl!));
   stopping.push(() => gate.close());
   const paced = !cfg.embedded && !cfg.dryRun;
   const transport = new Transport({ baseUrl: baseUrl!, token: token!, gateUrl: paced ? gate.url : undefined });
@@ -217,12 +217,13 @@ async function setup(_config: FullConfig): Promise<() => Promise<void>> {
     numRuns: cfg.numRuns ?? knobs(cfg.profile).propertyRuns,
     limit: MAPPING_LIMIT,
     ...(restoreImpossible ? { restoreImpossible } : {}),
+    concurrency: cfg.concurrency,
   };
   publishRunContext(ctx);
 
   return async () => {
     try {
-      const result = await cleanupRun(runDir, new ApiClient(transport, zoneId!));
+      const result = await cleanupRun(runDir, new ApiClient(transport, zoneId!), undefined, cfg.concurrency);
       for (const w of result.warnings) console.error(`Cleanup: ${w}`);
       if (result.fromSnapshot.length)
         console.error(

@@ -25,6 +25,8 @@ export interface RunContext {
   limit: number;
   /** Why mappings the suite did not write could not be restored if a probe lost them (the probes are then skipped). */
   restoreImpossible?: string;
+  /** CONFORMANCE_CONCURRENCY: independent requests a test may have in flight at once. */
+  concurrency: number;
 }
 
 const KEY = 'CONFORMANCE_RUN_CONTEXT';

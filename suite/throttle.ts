@@ -14,9 +14,22 @@ export interface Gate {
   close(): Promise<void>;
 }
 
-export function startGate(rateLimit?: RateLimit): Promise<Gate> {
+/**
+ * Cloudflare limits a client IP to 200 requests per second: a remote target is never sent more than
+ * 150 in any second, whatever the workers and CONFORMANCE_CONCURRENCY. A server on this machine (the
+ * embedded one, the self-test's, the bench's) has no such limit.
+ */
+export function perIpCeiling(baseUrl: string): RateLimit | undefined {
+  const host = new URL(baseUrl).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  const loopback = host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  return loopback ? undefined : { requests: 150, windowSeconds: 1 };
+}
+
+/** Every limit given holds at once (sliding windows): CONFORMANCE_RATE_LIMIT, the per-IP ceiling. */
+export function startGate(...rateLimits: Array<RateLimit | undefined>): Promise<Gate> {
   let blockedUntil = 0;
-  const granted: number[] = []; // grant times inside the current window (sliding window pacing)
+  // Grant times inside each limit's current window (sliding window pacing).
+  const windows = rateLimits.flatMap((limit) => (limit ? [{ limit, granted: [] as number[] }] : []));
   let queue = Promise.resolve();
 
   async function nextSlot(): Promise<void> {
@@ -26,15 +39,17 @@ export function startGate(rateLimit?: RateLimit): Promise<Gate> {
         await sleep(blockedUntil - now);
         continue;
       }
-      if (rateLimit) {
-        const windowMs = rateLimit.windowSeconds * 1000;
+      let waitMs = 0;
+      for (const { limit, granted } of windows) {
+        const windowMs = limit.windowSeconds * 1000;
         while (granted.length && granted[0]! <= now - windowMs) granted.shift();
-        if (granted.length >= rateLimit.requests) {
-          await sleep(granted[0]! + windowMs - now + 1);
-          continue;
-        }
-        granted.push(now);
+        if (granted.length >= limit.requests) waitMs = Math.max(waitMs, granted[0]! + windowMs - now + 1);
       }
+      if (waitMs > 0) {
+        await sleep(waitMs);
+        continue;
+      }
+      for (const { granted } of windows) granted.push(now);
       return;
     }
   }

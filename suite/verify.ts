@@ -41,7 +41,7 @@ export function covers(...ids: string[]): { tag: string[]; annotation: Array<{ t
   };
 }
 
-/** Marks a test as zone-wide: it takes the zone lock exclusively and runs in the serial project. */
+/** Marks a test as zone-wide: it takes the zone lock exclusively, so it runs alone. */
 export function zoneWide<T extends { tag: string[] }>(details: T): T {
   return { ...details, tag: [...details.tag, '@zone-wide'] };
 }

@@ -44,7 +44,7 @@ async function main(): Promise<number> {
     }
     const transport = new Transport({ baseUrl: info.baseUrl, token: cfg.token });
     try {
-      const r = await cleanupRun(dir, new ApiClient(transport, info.zones[0]!), 'conformance:cleanup');
+      const r = await cleanupRun(dir, new ApiClient(transport, info.zones[0]!), 'conformance:cleanup', cfg.concurrency);
       console.log(
         `Run ${info.runId} (${info.baseUrl}): deleted ${r.deleted}, restored ${r.restored}, restored from the preflight snapshot ${r.fromSnapshot.length}${r.problems.length ? `, ${r.problems.length} problem(s)` : ''}.`,
       );

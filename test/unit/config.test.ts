@@ -32,6 +32,8 @@ test('bad values are configuration errors that name the variable', () => {
     [{ CONFORMANCE_ALLOW_DESTRUCTIVE: 'maybe' }, /CONFORMANCE_ALLOW_DESTRUCTIVE/],
     [{ CONFORMANCE_NUM_RUNS: '0' }, /CONFORMANCE_NUM_RUNS/],
     [{ CONFORMANCE_ADDRESS_BIAS: 'octal' }, /CONFORMANCE_ADDRESS_BIAS/],
+    [{ CONFORMANCE_CONCURRENCY: '0' }, /CONFORMANCE_CONCURRENCY/],
+    [{ CONFORMANCE_CONCURRENCY: '17' }, /CONFORMANCE_CONCURRENCY/],
   ];
   for (const [env, re] of cases) {
     expect(() => loadConfig(env), JSON.stringify(env)).toThrow(ConfigError);

@@ -54,7 +54,7 @@ export function runEnv(dirs: Dirs, target: Target | undefined, extra: Record<str
   for (const [k, v] of Object.entries(process.env)) if (!/^(CONFORMANCE_|PLAYWRIGHT_|PW_|TEST_|FORCE_COLOR|CI$)/.test(k)) env[k] = v;
   for (const name of [
     'BASE_URL', 'API_TOKEN', 'ZONE_ID', 'ZONE_ID_B', 'ALLOW_DESTRUCTIVE', 'SEED', 'PROFILE', 'RATE_LIMIT', 'DRY_RUN',
-    'STRICT', 'REQUIRE_ALL', 'NUM_RUNS', 'WORKERS', 'FC_PATH', 'ADDRESS_BIAS',
+    'STRICT', 'REQUIRE_ALL', 'NUM_RUNS', 'WORKERS', 'FC_PATH', 'ADDRESS_BIAS', 'CONCURRENCY',
   ])
     env[`CONFORMANCE_${name}`] = '';
   Object.assign(env, {

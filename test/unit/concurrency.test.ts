@@ -1,0 +1,94 @@
+// Independent requests in flight together (suite/concurrency.ts), the per-IP ceiling of the gate, and
+// the bench's latency proxy (bench/latency-proxy.ts).
+import { expect, test } from '@playwright/test';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startLatencyProxy } from '../../bench/latency-proxy';
+import { chunks, inParallel } from '../../suite/concurrency';
+import { acquire, perIpCeiling, startGate } from '../../suite/throttle';
+
+const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+test('inParallel keeps input order and never has more than the limit in flight', async () => {
+  for (const limit of [1, 3, 16]) {
+    let inFlight = 0;
+    let most = 0;
+    const out = await inParallel([5, 1, 4, 2, 3, 0, 2], limit, async (ms, i) => {
+      most = Math.max(most, ++inFlight);
+      await tick(ms);
+      inFlight--;
+      return i * 10;
+    });
+    expect(out, `limit ${limit}`).toEqual([0, 10, 20, 30, 40, 50, 60]);
+    expect(most, `limit ${limit}`).toBe(Math.min(limit, 7));
+  }
+});
+
+test('inParallel: after a failure no new call starts, and the earliest failing item is thrown', async () => {
+  const started: number[] = [];
+  const run = inParallel([0, 1, 2, 3, 4, 5, 6, 7], 3, async (x) => {
+    started.push(x);
+    await tick(x === 2 ? 1 : 20);
+    if (x === 1 || x === 2) throw new Error(`item ${x}`);
+  });
+  await expect(run).rejects.toThrow('item 1');
+  expect(started, 'item 2 failed first: nothing starts after it').toEqual([0, 1, 2]);
+  expect(chunks([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+});
+
+test('a remote target gets the per-IP ceiling, one on this machine does not', async () => {
+  expect(perIpCeiling('https://api.cloudflare.com/client/v4')).toEqual({ requests: 150, windowSeconds: 1 });
+  for (const local of ['http://127.0.0.1:8080/client/v4', 'http://localhost:1', 'http://[::1]:9/x'])
+    expect(perIpCeiling(local), local).toBeUndefined();
+  // Both limits hold at once: 3 a second and 5 in two seconds.
+  const gate = await startGate({ requests: 5, windowSeconds: 2 }, { requests: 3, windowSeconds: 1 });
+  try {
+    const t0 = Date.now();
+    const at: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      await acquire(gate.url);
+      at.push(Date.now() - t0);
+    }
+    expect(at[2], 'the 3rd is free').toBeLessThan(500);
+    expect(at[3], 'the 4th waits for the one-second window').toBeGreaterThanOrEqual(950);
+    expect(at[5], 'the 6th waits for the two-second window').toBeGreaterThanOrEqual(1950);
+  } finally {
+    await gate.close();
+  }
+});
+
+test('the latency proxy adds its round trip to each exchange and passes bodies intact', async () => {
+  const upstream = http.createServer((req, res) => {
+    const body: Buffer[] = [];
+    req.on('data', (c: Buffer) => body.push(c));
+    req.on('end', () => res.end(Buffer.concat(body)));
+  });
+  await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
+  const proxy = await startLatencyProxy((upstream.address() as AddressInfo).port, 120);
+  const agent = new http.Agent({ keepAlive: true });
+  const post = (body: Buffer) =>
+    new Promise<{ ms: number; body: Buffer }>((resolve, reject) => {
+      const t0 = performance.now();
+      const req = http.request({ port: proxy.port, host: '127.0.0.1', method: 'POST', agent }, (res) => {
+        const got: Buffer[] = [];
+        res.on('data', (c: Buffer) => got.push(c));
+        res.on('end', () => resolve({ ms: performance.now() - t0, body: Buffer.concat(got) }));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  try {
+    const big = Buffer.alloc(300_000, 7);
+    for (const body of [Buffer.from('ping'), big, Buffer.from('pong')]) {
+      const r = await post(body);
+      expect(r.body.equals(body), 'the body comes back intact').toBe(true);
+      expect(r.ms, 'one round trip added').toBeGreaterThanOrEqual(115);
+      expect(r.ms, 'and not two').toBeLessThan(235);
+    }
+    expect(proxy.connections(), 'the kept-alive connection was reused').toBe(1);
+  } finally {
+    agent.destroy();
+    await proxy.close();
+    await new Promise((r) => upstream.close(r));
+  }
+});
