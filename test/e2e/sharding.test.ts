@@ -19,7 +19,7 @@ function listed(args: string[]): string[] {
   const dirs = tempDirs('list');
   const r = spawnSync(process.execPath, [PLAYWRIGHT, 'test', '--list', ...args], { cwd: ROOT, env: runEnv(dirs, undefined), encoding: 'utf8' });
   expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
-  return r.stdout.split('\n').filter((l) => /^\s+\[[\w-]+\] › /.test(l)).map((l) => l.trim());
+  return r.stdout.split('\n').filter((l) => /^\s+\S+\.spec\.ts:\d+:\d+ › /.test(l)).map((l) => l.trim());
 }
 
 test('--shard 1/2 and 2/2 together list every test of the suite exactly once', () => {
