@@ -1,7 +1,7 @@
 // `npm run serve`: the reference server as a process. Configuration comes from the environment only
 // (server/README.md lists every variable). A bad value prints an error naming the variable, exit 2.
 import { readFileSync } from 'node:fs';
-import { ConfigError, parseInteger, parseRateLimit, parseToken } from './config';
+import { ConfigError, DEFAULT_TOKEN, parseInteger, parseRateLimit, parseToken } from './config';
 import { createServer, type ServerOptions } from './index';
 
 const env = process.env;
@@ -17,6 +17,24 @@ function stateFile(path: string): ServerOptions['initialZones'] {
     throw new ConfigError(`${path} must hold a JSON object { "<zoneId>": [mappings] }`, 'REFERENCE_STATE_FILE');
   }
   return data as ServerOptions['initialZones'];
+}
+
+/** Any 32 lowercase hex digits name a zone (Cloudflare's documentation uses this one). */
+const EXAMPLE_ZONE = '023e105f4ecef8ad9ca31a8372d0c353';
+
+/**
+ * What a newcomer needs to send a first request: the URL, the token (the built-in default is public,
+ * see server/README.md; a token from the environment is never printed, only named) and a ready curl.
+ */
+function startLines(url: string, tokenFromEnv: boolean): string[] {
+  const bearer = tokenFromEnv ? '$REFERENCE_API_TOKEN' : DEFAULT_TOKEN;
+  return [
+    `Reference server listening on ${url}`,
+    tokenFromEnv
+      ? '  token: the value of REFERENCE_API_TOKEN (not printed; the curl below reads it from your shell)'
+      : `  token: ${DEFAULT_TOKEN} (the built-in default; set REFERENCE_API_TOKEN to choose another)`,
+    `  try:   curl -sS -H "Authorization: Bearer ${bearer}" ${url}/zones/${EXAMPLE_ZONE}/origin/cloud_regions/supported_regions`,
+  ];
 }
 
 /** Errors raised by createServer name an option; the CLI reports the variable that set it. */
@@ -47,7 +65,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  console.log(`Reference server listening on ${server.url}`);
+  console.log(startLines(server.url, env.REFERENCE_API_TOKEN !== undefined).join('\n'));
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -1,4 +1,4 @@
-// `npm run serve` (server/cli.ts) as a process: one URL line at start, one log line per request
+// `npm run serve` (server/cli.ts) as a process: its start lines (URL first), one log line per request
 // without the token, a clean exit 0 on SIGTERM/SIGINT, and exit 2 naming the variable on bad config.
 // The test spawns the local tsx binary, which relays signals to the server; `npx tsx` does not
 // (npx dies of the SIGTERM and leaves the server running).
@@ -48,9 +48,10 @@ test.describe('npm run serve (server/cli.ts)', () => {
         expect((await res.json()).result).toMatchObject({ origin_ip: '2001:db8::7', vendor: 'gcp' }); // from REFERENCE_STATE_FILE
         expect(res.headers.get('ratelimit-policy')).toBe('"default";q=1200;w=300'); // REFERENCE_RATE_LIMIT
         await fetch(`${url}/zones/${ZONE}/origin/cloud_regions/${CLI_TOKEN}`, { headers: { authorization: `Bearer ${CLI_TOKEN}` } });
+        // The start lines (URL, token, a curl to try; test/e2e/serve-start.test.ts), then the log.
         const lines = await waitFor(() => {
-          const l = output().trim().split('\n');
-          return l.length >= 3 ? l : undefined;
+          const l = output().trim().split('\n').filter((x) => !/^(Reference server listening| {2}(token|try):)/.test(x));
+          return l.length >= 2 ? ['', ...l] : undefined;
         }, 'two log lines');
         expect(lines[1]).toMatch(new RegExp(`^GET /client/v4/zones/${ZONE}/origin/cloud_regions/2001:db8::7 200 \\d+\\.\\dms$`));
         expect(lines[2]).toMatch(/ 400 \d+\.\dms$/);
