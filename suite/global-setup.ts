@@ -12,6 +12,7 @@ import { cleanupRun, listAll, ListingError, pendingRuns, pruneStateDir } from '.
 import { ApiClient, errorCodes } from './client';
 import { ConfigError, loadConfig, type Config } from './config';
 import { Transport, TransportError } from './http';
+import { recordCleanup, restoredText } from './next-steps';
 import { writeJsonAtomic, type RunInfo, type Snapshot } from './journal';
 import { registerSecret } from './redact';
 import { knobs } from './profile';
@@ -96,6 +97,7 @@ async function setup(_config: FullConfig): Promise<() => Promise<void>> {
         if (info.embedded || info.baseUrl !== baseUrl) continue;
         console.log(`Finishing the cleanup of an earlier run that did not complete (${info.runId})`);
         const r = await cleanupRun(dir, new ApiClient(probe, info.zones[0]!), `the killed run ${info.runId}`, cfg.concurrency);
+        console.log(`  ${restoredText(r)}${r.problems.length ? `; ${r.problems.length} problem(s)` : ''}`);
         for (const x of r.fromSnapshot) console.error(`  restored from its snapshot: ${describeRestoration(x)}`);
         if (r.problems.length) refuse(cfg.reportsDir, `the earlier run ${info.runId} could not be cleaned up: ${r.problems.join('; ')}`);
       }
@@ -224,6 +226,7 @@ async function setup(_config: FullConfig): Promise<() => Promise<void>> {
   return async () => {
     try {
       const result = await cleanupRun(runDir, new ApiClient(transport, zoneId!), undefined, cfg.concurrency);
+      recordCleanup(runDir, info.embedded, result);
       for (const w of result.warnings) console.error(`Cleanup: ${w}`);
       if (result.fromSnapshot.length)
         console.error(

@@ -55,7 +55,7 @@ function sq(s: string): string {
 }
 
 /**
- * A ready-to-run curl command for an exchange, with $CLOUDFLARE_API_TOKEN in place of the token.
+ * A ready-to-run curl command for an exchange, with $CONFORMANCE_API_TOKEN in place of the token.
  * Authorization headers that were deliberately malformed or wrong are shown as sent, less secrets.
  */
 export function curlCommand(req: {
@@ -70,7 +70,7 @@ export function curlCommand(req: {
     const lower = k.toLowerCase();
     if (lower === 'content-length' || lower === 'host' || lower === 'connection') continue;
     if (lower === 'authorization' && req.usedToken) {
-      parts.push('-H', `"Authorization: Bearer $CLOUDFLARE_API_TOKEN"`);
+      parts.push('-H', `"Authorization: Bearer $CONFORMANCE_API_TOKEN"`);
       continue;
     }
     parts.push('-H', sq(`${k}: ${redact(v)}`));

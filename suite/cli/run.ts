@@ -8,7 +8,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pendingRuns } from '../cleanup';
 import { ConfigError, loadConfig } from '../config';
+import { CLEANUP_HINT } from '../next-steps';
 import { loadExpectations } from '../report/expectations';
 import { suiteRoot } from './package-root';
 
@@ -49,6 +51,10 @@ export async function runSuite(argv: string[], hooks: RunHooks = {}): Promise<nu
   const root = suiteRoot();
   if (root.dir !== root.packageDir) env.ORIGIN_CONFORMANCE_PACKAGE_DIR = root.packageDir;
   const cli = require.resolve('@playwright/test/cli', { paths: [root.packageDir] });
+  // Ctrl-C reaches Playwright too (one process group): it stops the tests and restores the zone;
+  // this process stays to say how the run ended.
+  const stay = () => {};
+  process.on('SIGINT', stay);
   const r = await new Promise<{ status: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     const child = spawn(process.execPath, [cli, 'test', ...args], { stdio: 'inherit', cwd: root.dir, env });
     hooks.onStart?.(child);
@@ -57,7 +63,10 @@ export async function runSuite(argv: string[], hooks: RunHooks = {}): Promise<nu
       resolve({ status: null, signal: null });
     });
     child.on('exit', (status, signal) => resolve({ status, signal }));
-  }).finally(() => root.dispose());
+  }).finally(() => {
+    process.off('SIGINT', stay);
+    root.dispose();
+  });
   // --list runs no test and writes no report.
   if (args.includes('--list')) return r.status === 0 ? EXIT.pass : EXIT.error;
   const configError = path.join(cfg.reportsDir, 'config-error.json');
@@ -68,6 +77,7 @@ export async function runSuite(argv: string[], hooks: RunHooks = {}): Promise<nu
   }
   if (!fs.existsSync(report)) {
     console.error(`The run ended (playwright exit ${r.status ?? r.signal}) without writing ${path.relative(process.cwd(), report)}: harness error`);
+    if (pendingRuns(cfg.stateDir).some((p) => !p.info.embedded)) console.error(`It stopped before restoring the zone: ${CLEANUP_HINT}.`);
     return EXIT.error;
   }
   if (cfg.dryRun) return EXIT.pass;

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { ConfigError, loadConfig, ROOT } from '../config';
 import { readJson, type RunInfo } from '../journal';
 import { redact, redactValue } from '../redact';
+import { nextSteps, recordedCleanup } from '../next-steps';
 import { sumStats } from '../stats';
 import { OBSERVATION, REQUIREMENT, VIOLATION, messageOf } from '../verify';
 import { loadExpectations, type Expectation } from './expectations';
@@ -153,7 +154,7 @@ export default class ConformanceReporter implements Reporter {
     fs.writeFileSync(path.join(reportsDir, 'conformance.md'), redact(renderMarkdown(report, requirementsDocHref(reportsDir))));
     fs.writeFileSync(path.join(reportsDir, 'conformance.html'), redact(renderHtml(redactValue(report), requirementsDocHref(reportsDir))));
     fs.writeFileSync(path.join(reportsDir, 'badge.json'), `${JSON.stringify(badge(report))}\n`);
-    printSummary(report, reportsDir);
+    printSummary(report, reportsDir, result.status, runDir);
   }
 
   printsToStdio(): boolean {
@@ -189,7 +190,7 @@ function writeDryRun(reportsDir: string, target: string, r: ConformanceReport): 
   console.log(`\n${lines.join('\n')}`);
 }
 
-function printSummary(r: ConformanceReport, reportsDir: string): void {
+function printSummary(r: ConformanceReport, reportsDir: string, status: FullResult['status'], runDir: string | undefined): void {
   const failed = r.requirements.filter((x) => x.status === 'failed');
   const lines = [
     '',
@@ -213,6 +214,7 @@ function printSummary(r: ConformanceReport, reportsDir: string): void {
   const dir = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : reportsDir;
   const files = ['conformance.json', 'conformance.md', 'conformance.html', 'badge.json', 'junit.xml', 'html/'].map((f) => path.join(dir, f));
   lines.push(`  reports: ${files.join(', ')}`);
+  lines.push(...nextSteps({ ...r, status, page: path.join(dir, 'conformance.html'), cleanup: recordedCleanup(runDir) }));
   console.log(lines.join('\n'));
 }
 

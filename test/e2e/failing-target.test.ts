@@ -86,7 +86,7 @@ test('a failure carries its requirement, what was expected, the redacted exchang
   // The curl command: the same request, the token read from the environment, quoted for a shell.
   expect(x.curl).toMatch(/^curl -sS -X PUT '[^']+' /);
   expect(x.curl).toContain(`'${x.request.url}'`);
-  expect(x.curl).toContain('-H "Authorization: Bearer $CLOUDFLARE_API_TOKEN"');
+  expect(x.curl).toContain('-H "Authorization: Bearer $CONFORMANCE_API_TOKEN"');
   expect(x.curl).toContain(`--data-raw '${x.request.body}'`);
   // The evidence travels as a Playwright attachment too (the HTML test report, blob reports).
   const blob = unzip(fs.readFileSync(path.join(dirs.reports, blobOf(dirs))));
@@ -133,7 +133,7 @@ test('conformance.html in a real headless Chromium shows the verdict, the matrix
     await expect(failure).toBeVisible();
     await expect(failure.getByTestId('request').first()).toContainText('Bearer [REDACTED]');
     await expect(failure.getByTestId('response').first()).toContainText('HTTP 201');
-    await expect(failure.getByTestId('curl').first()).toContainText('$CLOUDFLARE_API_TOKEN');
+    await expect(failure.getByTestId('curl').first()).toContainText('$CONFORMANCE_API_TOKEN');
     await expect(failure.getByTestId('replay').first()).toContainText('CONFORMANCE_SEED=20261128 npm run conformance --');
     // Each row links to the requirement's entry in docs/requirements.md, relative to the report's place.
     const doc = await matrix.locator('tr[data-requirement="PUT-CREATE"] a[href*="requirements.md"]').getAttribute('href');
