@@ -5,7 +5,8 @@
 // reproduces it; the HTML report shows verdict, matrix and evidence in a real Chromium. Then a dry run
 // against the same kind of target: GETs only, and the marker nowhere either.
 import { chromium, expect, test } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -102,6 +103,14 @@ test('a failure carries its requirement, what was expected, the redacted exchang
   const ev2 = row(report(again), 'PUT-CREATE').evidence![0]!;
   expect(ev2.exchanges.at(-1)!.request.url, 'the same seed writes the same address').toBe(x.request.url);
   expect(ev2.exchanges.at(-1)!.request.body).toBe(x.request.body);
+  // Pasted into a shell where only the suite's own variable is set, the curl sends the same request
+  // and gets the 201 the suite saw: one token variable for the suite and its curl commands. (After
+  // the replay, which must find the address free; asynchronously: the target runs in this process.)
+  const pasted = await promisify(execFile)('sh', ['-c', `${x.curl} -o /dev/null -w '%{http_code}'`], {
+    env: { PATH: process.env.PATH, CONFORMANCE_API_TOKEN: MARKER },
+    encoding: 'utf8',
+  });
+  expect(pasted.stdout).toBe('201');
 });
 
 test('conformance.html in a real headless Chromium shows the verdict, the matrix by level and operation, and the evidence of the failure', async () => {
