@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { cleanEnv } from '../suite/config';
 import { Transport } from '../suite/http';
 import { startLatencyProxy } from './latency-proxy';
 import type { BenchTest } from './reporter';
@@ -40,10 +41,8 @@ const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
 /** The environment of a suite run: no CONFORMANCE_* of the caller (a .env pointing at staging stays out). */
 function suiteEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/^(CONFORMANCE_|PLAYWRIGHT_|PW_)/.test(k)) env[k] = v;
-  for (const name of ['BASE_URL', 'API_TOKEN', 'ZONE_ID', 'ZONE_ID_B', 'ALLOW_DESTRUCTIVE', 'PROFILE', 'RATE_LIMIT', 'DRY_RUN', 'STRICT', 'EXPECTATIONS', 'NUM_RUNS', 'WORKERS', 'FC_PATH', 'ADDRESS_BIAS', 'CONCURRENCY'])
-    env[`CONFORMANCE_${name}`] = '';
+  const env = cleanEnv();
+  for (const k of Object.keys(env)) if (/^(PLAYWRIGHT_|PW_)/.test(k)) delete env[k];
   return { ...env, CONFORMANCE_SEED: SEED, ...extra };
 }
 

@@ -15,17 +15,11 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { cleanEnv } from '../suite/config';
 
 const ROOT = path.resolve(__dirname, '..');
 const bin = (name: string) => path.join(ROOT, 'node_modules', '.bin', name);
 
-/** The suite's variables (suite/config.ts, .env.example), set empty: dotenv never overrides a set variable. */
-const NO_CONFORMANCE_CONFIG = Object.fromEntries(
-  [
-    'BASE_URL', 'API_TOKEN', 'ZONE_ID', 'ZONE_ID_B', 'ALLOW_DESTRUCTIVE', 'SEED', 'PROFILE', 'RATE_LIMIT', 'DRY_RUN',
-    'STRICT', 'REQUIRE_ALL', 'EXPECTATIONS', 'NUM_RUNS', 'WORKERS', 'FC_PATH', 'STATE_DIR', 'REPORTS_DIR', 'ADDRESS_BIAS', 'CONCURRENCY',
-  ].map((name) => [`CONFORMANCE_${name}`, '']),
-);
 
 interface Stage {
   name: string;
@@ -41,7 +35,7 @@ const STAGES: Stage[] = [
   // End to end through the real CLIs: secrets, kill -9 and cleanup, rate limits, exit codes, the HTML
   // report in Debian's Chromium (scripts/ensure-chromium.sh installs it where missing).
   { name: 'e2e', command: [bin('playwright'), 'test', '-c', 'test/playwright.config.ts', '--project', 'e2e'] },
-  { name: 'conformance', command: [bin('tsx'), 'suite/cli/run.ts'], env: NO_CONFORMANCE_CONFIG },
+  { name: 'conformance', command: [bin('tsx'), 'suite/cli/run.ts'], env: cleanEnv() },
   { name: 'variants', command: [bin('tsx'), 'selftest/run.ts', '--variants'] },
   { name: 'mutants', command: [bin('tsx'), 'selftest/run.ts', '--mutants', '--keep-other'] },
 ];
@@ -49,7 +43,7 @@ const STAGES: Stage[] = [
 function run(stage: Stage): Promise<number | null> {
   return new Promise((resolve) => {
     const [cmd, ...args] = stage.command;
-    const child = spawn(cmd!, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...stage.env } });
+    const child = spawn(cmd!, args, { cwd: ROOT, stdio: 'inherit', env: stage.env ?? process.env });
     child.on('error', (e) => {
       console.error(`${stage.name}: could not start ${cmd}: ${e.message}`);
       resolve(null);

@@ -19,7 +19,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createServer } from '../server';
-import { ROOT } from '../suite/config';
+import { cleanEnv, ROOT } from '../suite/config';
 import type { ConformanceReport } from '../suite/report/reporter';
 import { REQUIREMENTS } from '../suite/requirements';
 import { catalogueProblems, loadMutants, loadVariants, uncoveredMusts } from './catalogue';
@@ -128,7 +128,7 @@ async function runCase(c: Case, seed: number, extraArgs: string[] = []): Promise
   if (c.selection.grep) args.push('--grep', c.selection.grep);
   args.push(...c.selection.files);
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...cleanEnv(),
     CONFORMANCE_BASE_URL: server.url,
     CONFORMANCE_API_TOKEN: token,
     CONFORMANCE_ZONE_ID: crypto.randomBytes(16).toString('hex'),
@@ -141,12 +141,6 @@ async function runCase(c: Case, seed: number, extraArgs: string[] = []): Promise
     CONFORMANCE_REPORTS_DIR: dir,
     CONFORMANCE_STATE_DIR: path.join(dir, 'state'),
     CONFORMANCE_EXPECTATIONS: path.join(dir, 'no-expectations.json'),
-    CONFORMANCE_STRICT: '0',
-    CONFORMANCE_DRY_RUN: '0',
-    CONFORMANCE_RATE_LIMIT: '',
-    CONFORMANCE_FC_PATH: '',
-    CONFORMANCE_ADDRESS_BIAS: '',
-    CONFORMANCE_CONCURRENCY: '',
     ...c.env,
     FORCE_COLOR: '0',
   };

@@ -56,7 +56,7 @@ test.describe('Model-based', () => {
       const real: Real = { api, verify, maxListPages: k.maxListPages };
       const pairs = palette(regions.pairs);
       const arb = fc.record({
-        pool: fc.uniqueArray(anyTestAddress(), { minLength: 4, maxLength: k.maxPool, selector: canonical }),
+        pool: fc.uniqueArray(anyTestAddress(ctx.addressBias), { minLength: 4, maxLength: k.maxPool, selector: canonical }),
         steps: fc.commands(
           [putCommand(), putCommand(), getCommand(), deleteCommand(), batchPutCommand(), batchDeleteCommand(), listCommand()],
           { maxCommands: k.maxCommands, replayPath: process.env.CONFORMANCE_FC_REPLAY_PATH || undefined },

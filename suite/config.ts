@@ -1,6 +1,7 @@
-// The one module that reads the environment (after .env via dotenv). Every variable is listed in
-// .env.example and the README's configuration table. A bad value is a ConfigError: an error of the
-// run (exit code 2), never a failure of the target.
+// The one module that reads the environment (after .env via dotenv), and the one list of its
+// variables (VARIABLES): .env.example and the README's configuration table follow it (a unit test keeps
+// them in step), launchers clear it with cleanEnv(), and the CLI mirrors it as flags. A bad value is a
+// ConfigError: an error of the run (exit code 2), never a failure of the target.
 import { config as loadDotenv } from 'dotenv';
 import path from 'node:path';
 import { ConfigError, parseRateLimit, type RateLimit } from '../contract';
@@ -9,6 +10,75 @@ import { DEFAULT_CONCURRENCY } from './concurrency';
 export { ConfigError } from '../contract';
 
 export type Profile = 'full' | 'budget';
+
+export interface Variable {
+  /** The environment variable, CONFORMANCE_*. */
+  name: string;
+  /** The command-line flag that mirrors it (suite/cli/main.ts); none for the token, whose flags are
+   * the CLI's own (argv is visible to every user of the machine). */
+  flag?: string;
+  /** Placeholder of the flag's value; none: a switch (the flag sets the variable to 1). */
+  value?: string;
+  /** The flag's one-line help. */
+  help: string;
+  /** What it sets and its default, as the README's configuration table words them. */
+  meaning: string;
+  default: string;
+}
+
+const v = (suffix: string, flag: string | undefined, value: string | undefined, help: string, meaning: string, fallback: string): Variable => ({
+  name: `CONFORMANCE_${suffix}`,
+  ...(flag ? { flag } : {}),
+  ...(value ? { value } : {}),
+  help,
+  meaning,
+  default: fallback,
+});
+
+/** Every variable the suite reads, in the order of the README's table. */
+export const VARIABLES: readonly Variable[] = [
+  v('BASE_URL', '--url', 'URL', 'target base URL with its base path, e.g. http://127.0.0.1:8787/client/v4 (unset: the embedded reference server)',
+    'target base URL including the base path, e.g. `https://api.cloudflare.com/client/v4`', 'unset: the embedded reference server on a free port of 127.0.0.1'),
+  v('API_TOKEN', undefined, undefined, 'the API token', 'API token (Bearer); never printed or written anywhere', 'required with a base URL'),
+  v('ZONE_ID', '--zone', 'ID', 'the zone the suite writes in (32 hex digits)', 'the zone the suite writes in (32 hex digits)', 'required with a base URL'),
+  v('ZONE_ID_B', '--zone-b', 'ID', 'a second zone, for the zone-isolation checks',
+    'a second zone reachable with the same token, for zone-isolation checks', 'unset: those checks are skipped with a visible reason'),
+  v('ALLOW_DESTRUCTIVE', '--allow-destructive', undefined, 'run the zone-filling limit scenario against a non-embedded target',
+    '`1` to run the zone-filling limit scenario against a non-embedded target', 'off (always on for the embedded target)'),
+  v('SEED', '--seed', 'N', 'fix all generation (every run prints its seed)', 'fixes all generation; every run prints its seed', 'random'),
+  v('PROFILE', '--profile', 'full|budget', 'full (deep property runs) or budget (under 1,000 requests); default full embedded, budget otherwise',
+    '`full` (deep property runs) or `budget` (the whole run within 1,000 requests)', '`full` embedded, `budget` otherwise'),
+  v('RATE_LIMIT', '--rate-limit', 'REQUESTS/SECONDS', 'pace below a known limit (Cloudflare: 1200/300)',
+    'pace below a known limit, `REQUESTS/SECONDS` (Cloudflare: `1200/300`)', 'unset: full speed, 429s waited out'),
+  v('DRY_RUN', '--dry-run', undefined, 'list the mutating requests the run would send, send none',
+    '`1` (or `--dry-run`): list the mutating requests the run would send, without sending any', 'off'),
+  v('STRICT', '--strict', undefined, 'SHOULD failures fail the run', '`1`: SHOULD failures fail the run', 'off'),
+  v('REQUIRE_ALL', '--require-all', undefined, 'a MUST that no test showed fails the run (release gates)',
+    '`1`: a MUST that no test showed (skipped: no second zone, no destructive opt-in, ...) fails the run; for release gates', 'off'),
+  v('EXPECTATIONS', '--expectations', 'FILE', 'known-deviations file (default conformance.expectations.json)', 'known-deviations file', '`conformance.expectations.json`'),
+  v('NUM_RUNS', '--num-runs', 'N', 'runs per property (overrides the profile)', 'runs per property (overrides the profile: 100 full, 8 budget)', 'by profile'),
+  v('WORKERS', '--workers', 'N', 'parallel workers (default 2 embedded, 4 otherwise)', 'parallel workers; results do not depend on it', '2 embedded, 4 otherwise'),
+  v('CONCURRENCY', '--concurrency', 'N', 'independent requests a test may have in flight at once, 1 to 16 (default 4)',
+    'independent requests a test may have in flight at once (the limit scenario\'s fill, cleanup), 1 to 16; results do not depend on it, and a remote (not loopback) target never gets more than 150 requests in any second (Cloudflare allows a client IP 200)', '4'),
+  v('FC_PATH', '--fc-path', 'PATH', 'replay one fast-check counterexample', 'replay one fast-check counterexample (printed with a failure)', 'unset'),
+  v('ADDRESS_BIAS', '--address-bias', 'KIND', 'draw addresses mostly from ipv6, ipv4, mapped or compatible',
+    'draw test addresses mostly from one kind (its weight times 100): `ipv6`, `ipv4`, `mapped`, `compatible`', 'the mix 5:2:2:1'),
+  v('STATE_DIR', '--state-dir', 'DIR', 'run journals for crash-safe cleanup (default ./.conformance)',
+    'run journals and preflight snapshots (crash-safe cleanup); keeps unfinished runs and the 10 newest finished ones, prunes older ones', '`.conformance`'),
+  v('REPORTS_DIR', '--reports-dir', 'DIR', 'reports (default ./reports)', 'reports', '`reports`'),
+];
+
+/**
+ * The environment for a launched suite run: `base` without any CONFORMANCE_* variable, and every
+ * variable of VARIABLES set empty, so that the repository's .env cannot fill one in (dotenv never
+ * overrides a variable that is set). The launcher then sets what its run needs.
+ */
+export function cleanEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(base)) if (!k.startsWith('CONFORMANCE_')) env[k] = v;
+  for (const v of VARIABLES) env[v.name] = '';
+  return env;
+}
 
 export interface Config {
   /** Base URL including the base path, without a trailing slash. Undefined: the embedded server. */
@@ -34,6 +104,8 @@ export interface Config {
   numRuns?: number;
   /** Independent requests a test (or the cleanup) may have in flight at once (suite/concurrency.ts). */
   concurrency: number;
+  /** The kind of address the test addresses are mostly drawn from (undefined: the mix). */
+  addressBias?: AddressKind;
 }
 
 /** The suite's own files (specs, schemas, config), wherever it is installed. */
@@ -116,9 +188,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = loadEnv()): Config {
   if (profileText !== 'full' && profileText !== 'budget')
     throw new ConfigError(`CONFORMANCE_PROFILE must be "full" or "budget", got "${profileText}"`);
 
-  // Checked here (a bad value is exit 2); read where addresses are drawn (addressBiasFromEnv).
-  parseAddressBias(env.CONFORMANCE_ADDRESS_BIAS);
-
   const rateText = env.CONFORMANCE_RATE_LIMIT;
   const rateLimit = rateText ? parseRateLimit(rateText, 'CONFORMANCE_RATE_LIMIT') : undefined;
 
@@ -143,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = loadEnv()): Config {
     reportsDir: path.resolve(env.CONFORMANCE_REPORTS_DIR || 'reports'),
     numRuns: positiveInt(env, 'CONFORMANCE_NUM_RUNS'),
     concurrency: concurrency(env),
+    addressBias: parseAddressBias(env.CONFORMANCE_ADDRESS_BIAS),
   };
 }
 
@@ -159,15 +229,6 @@ export function parseAddressBias(text: string | undefined): AddressKind | undefi
   if (!(ADDRESS_KINDS as readonly string[]).includes(text))
     throw new ConfigError(`CONFORMANCE_ADDRESS_BIAS must be one of ${ADDRESS_KINDS.join(', ')}, got "${text}"`);
   return text as AddressKind;
-}
-
-/** The bias for the address arbitraries (suite/ip/arbitraries.ts); a bad value is loadConfig's error to report. */
-export function addressBiasFromEnv(): AddressKind | undefined {
-  try {
-    return parseAddressBias(loadEnv().CONFORMANCE_ADDRESS_BIAS);
-  } catch {
-    return undefined;
-  }
 }
 
 let dotenvLoaded = false;

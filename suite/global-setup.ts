@@ -220,6 +220,7 @@ async function setup(_config: FullConfig): Promise<() => Promise<void>> {
     limit: MAPPING_LIMIT,
     ...(restoreImpossible ? { restoreImpossible } : {}),
     concurrency: cfg.concurrency,
+    addressBias: cfg.addressBias,
   };
   publishRunContext(ctx);
 

@@ -2,7 +2,7 @@
 // process.env, so the resolved target travels there (the token too: it never goes to a file).
 import path from 'node:path';
 import type { SupportedRegions } from '../contract';
-import type { Profile } from './config';
+import type { AddressKind, Profile } from './config';
 import { readJson } from './journal';
 
 export interface RunContext {
@@ -27,6 +27,8 @@ export interface RunContext {
   restoreImpossible?: string;
   /** CONFORMANCE_CONCURRENCY: independent requests a test may have in flight at once. */
   concurrency: number;
+  /** CONFORMANCE_ADDRESS_BIAS: the kind test addresses are mostly drawn from (undefined: the mix). */
+  addressBias?: AddressKind;
 }
 
 const KEY = 'CONFORMANCE_RUN_CONTEXT';

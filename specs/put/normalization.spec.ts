@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { covers, expect, test } from '../../fixtures';
 import type { BatchResult } from '../../contract';
 import type { ApiResponse } from '../../suite/client';
-import { addressWithSpelling, mappedAddress, nonZeroGroup } from '../../suite/ip/arbitraries';
+import type { AddressKind } from '../../suite/config';
+import { addressWithSpelling, anyTestAddress, mappedAddress, nonZeroGroup } from '../../suite/ip/arbitraries';
 import { checkCanonical } from '../../fixtures/checks';
 import { canonical, compatibleOf, embeddedIPv4, fromGroups, parseAddress, type Address, type IPv6Address } from '../../suite/ip/oracle';
 import { canonicalChoice, spell, spellingOf, type SpellingChoice } from '../../suite/ip/spellings';
@@ -13,7 +14,8 @@ import { knobs } from '../../suite/profile';
 import { propertySeed, runProperty } from '../../suite/property';
 import type { Verifier } from '../../suite/verify';
 
-const spelledThreeWays = addressWithSpelling().chain((a) =>
+const spelledThreeWays = (bias: AddressKind | undefined) =>
+  addressWithSpelling(anyTestAddress(bias)).chain((a) =>
   fc.tuple(spellingOf(a.address), spellingOf(a.address)).map(([getAs, deleteAs]) => ({
     canonical: a.canonical,
     putAs: a.spelling,
@@ -29,7 +31,7 @@ test.describe('IP normalization', () => {
     async ({ api, addresses, regions, verify, ctx }, testInfo) => {
       await runProperty(
         { verify, ctx, testInfo },
-        spelledThreeWays,
+        spelledThreeWays(ctx.addressBias),
         async (c) => {
           fc.pre(await addresses.use(c.canonical));
           const addr = parseAddress(c.canonical)!;
@@ -64,7 +66,7 @@ test.describe('IP normalization', () => {
       const seed = propertySeed(ctx.seed, testInfo.titlePath.join(' > '));
       for (let round = 0; round < rounds; round++) {
         const items = fc
-          .sample(spelledThreeWays, { seed: seed + round, numRuns: Math.ceil(size * 1.3) })
+          .sample(spelledThreeWays(ctx.addressBias), { seed: seed + round, numRuns: Math.ceil(size * 1.3) })
           .filter((c, i, all) => all.findIndex((d) => d.canonical === c.canonical) === i)
           .filter((c) => addresses.claim(c.canonical))
           .slice(0, size);

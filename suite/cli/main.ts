@@ -4,7 +4,7 @@
 // (exit 2), like a bad variable.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, loadConfig, loadEnv, ROOT } from '../config';
+import { ConfigError, loadConfig, loadEnv, ROOT, VARIABLES } from '../config';
 import { redact, registerSecret } from '../redact';
 import { REQUIREMENTS } from '../requirements';
 import { isInstalled } from './package-root';
@@ -24,10 +24,13 @@ interface Option {
   help: string;
 }
 
+/** The flags that mirror a variable come from the one list of variables (suite/config.ts). */
+const mirrored = (keep: (name: string) => boolean): Option[] =>
+  VARIABLES.filter((v) => v.flag && keep(v.name)).map((v) => ({ flag: v.flag!, env: v.name, value: v.value, help: v.help }));
+const TARGET_VARIABLES = new Set(['CONFORMANCE_BASE_URL', 'CONFORMANCE_ZONE_ID', 'CONFORMANCE_ZONE_ID_B']);
+
 const TARGET: Option[] = [
-  { flag: '--url', env: 'CONFORMANCE_BASE_URL', value: 'URL', help: 'target base URL with its base path, e.g. http://127.0.0.1:8787/client/v4 (unset: the embedded reference server)' },
-  { flag: '--zone', env: 'CONFORMANCE_ZONE_ID', value: 'ID', help: 'the zone the suite writes in (32 hex digits)' },
-  { flag: '--zone-b', env: 'CONFORMANCE_ZONE_ID_B', value: 'ID', help: 'a second zone, for the zone-isolation checks' },
+  ...mirrored((name) => TARGET_VARIABLES.has(name)),
   { flag: '--token-env', value: 'NAME', help: 'read the API token from variable NAME (default: CONFORMANCE_API_TOKEN)' },
   {
     flag: '--token',
@@ -40,20 +43,7 @@ const RUN: Option[] = [
   ...TARGET,
   { flag: '--spawn', value: 'COMMAND', help: 'start the implementation under test (a shell command), wait until --url answers, stop it at the end' },
   { flag: '--spawn-timeout', value: 'SECONDS', help: 'how long to wait for --url to answer after --spawn (default 30)' },
-  { flag: '--profile', env: 'CONFORMANCE_PROFILE', value: 'full|budget', help: 'full (deep property runs) or budget (under 1,000 requests); default full embedded, budget otherwise' },
-  { flag: '--seed', env: 'CONFORMANCE_SEED', value: 'N', help: 'fix all generation (every run prints its seed)' },
-  { flag: '--strict', env: 'CONFORMANCE_STRICT', help: 'SHOULD failures fail the run' },
-  { flag: '--expectations', env: 'CONFORMANCE_EXPECTATIONS', value: 'FILE', help: 'known-deviations file (default conformance.expectations.json)' },
-  { flag: '--dry-run', env: 'CONFORMANCE_DRY_RUN', help: 'list the mutating requests the run would send, send none' },
-  { flag: '--allow-destructive', env: 'CONFORMANCE_ALLOW_DESTRUCTIVE', help: 'run the zone-filling limit scenario against a non-embedded target' },
-  { flag: '--rate-limit', env: 'CONFORMANCE_RATE_LIMIT', value: 'REQUESTS/SECONDS', help: 'pace below a known limit (Cloudflare: 1200/300)' },
-  { flag: '--num-runs', env: 'CONFORMANCE_NUM_RUNS', value: 'N', help: 'runs per property (overrides the profile)' },
-  { flag: '--workers', env: 'CONFORMANCE_WORKERS', value: 'N', help: 'parallel workers (default 2 embedded, 4 otherwise)' },
-  { flag: '--concurrency', env: 'CONFORMANCE_CONCURRENCY', value: 'N', help: 'independent requests a test may have in flight at once, 1 to 16 (default 4)' },
-  { flag: '--fc-path', env: 'CONFORMANCE_FC_PATH', value: 'PATH', help: 'replay one fast-check counterexample' },
-  { flag: '--address-bias', env: 'CONFORMANCE_ADDRESS_BIAS', value: 'KIND', help: 'draw addresses mostly from ipv6, ipv4, mapped or compatible' },
-  { flag: '--reports-dir', env: 'CONFORMANCE_REPORTS_DIR', value: 'DIR', help: 'reports (default ./reports)' },
-  { flag: '--state-dir', env: 'CONFORMANCE_STATE_DIR', value: 'DIR', help: 'run journals for crash-safe cleanup (default ./.conformance)' },
+  ...mirrored((name) => !TARGET_VARIABLES.has(name)),
 ];
 
 /** Playwright options `run` passes on as they are (anything after `--` passes too). */

@@ -22,7 +22,7 @@ import {
   zeroRuns,
 } from './oracle';
 import { type SpellingChoice, spell, spellingChoiceOf } from './spellings';
-import { addressBiasFromEnv, type AddressKind } from '../config';
+import type { AddressKind } from '../config';
 
 /** RFC 5737 documentation prefixes (/24 each). */
 export const DOC_IPV4_PREFIXES: ReadonlyArray<readonly [number, number, number]> = [
@@ -126,11 +126,10 @@ export function compatibleAddress(): fc.Arbitrary<IPv6Address> {
 }
 
 /**
- * The weighted mix the properties draw from; shrinks towards 2001:db8::. CONFORMANCE_ADDRESS_BIAS
- * (checked by suite/config.ts before any test runs) multiplies one kind's weight by 100.
+ * The weighted mix the properties draw from; shrinks towards 2001:db8::. `bias` (the run's
+ * CONFORMANCE_ADDRESS_BIAS, from the run context) multiplies one kind's weight by 100.
  */
-export function anyTestAddress(): fc.Arbitrary<Address> {
-  const bias = addressBiasFromEnv();
+export function anyTestAddress(bias?: AddressKind): fc.Arbitrary<Address> {
   const weight = (kind: AddressKind, w: number) => (kind === bias ? 100 * w : w);
   return fc.oneof(
     { withCrossShrink: true },
@@ -150,7 +149,7 @@ export interface AddressWithSpelling {
   readonly choice: SpellingChoice;
 }
 
-export function addressWithSpelling(addresses: fc.Arbitrary<Address> = anyTestAddress()): fc.Arbitrary<AddressWithSpelling> {
+export function addressWithSpelling(addresses: fc.Arbitrary<Address>): fc.Arbitrary<AddressWithSpelling> {
   return addresses.chain((address) =>
     spellingChoiceOf(address).map((choice) => ({ address, canonical: canonical(address), spelling: spell(address, choice), choice })),
   );

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, parseRateLimit, type RateLimit } from '../../contract';
 import { parseRateLimit as serverRateLimit } from '../../server/config';
-import { loadConfig } from '../../suite/config';
+import { cleanEnv, loadConfig, VARIABLES } from '../../suite/config';
 
 const ZONE = '0123456789abcdef0123456789abcdef';
 
@@ -53,14 +53,21 @@ test('rate limits parse as REQUESTS/SECONDS, with one grammar for the suite and 
   expect(() => suite('x')).toThrow(/CONFORMANCE_RATE_LIMIT/);
 });
 
-test('every variable of .env.example is in the README table, and npm test clears each one before its own run', () => {
+test('VARIABLES is the one list: .env.example and the README table name exactly its variables, the table in its words', () => {
   const root = path.resolve(__dirname, '../..');
-  const names = [...new Set(fs.readFileSync(path.join(root, '.env.example'), 'utf8').match(/CONFORMANCE_[A-Z_]*[A-Z]/g) ?? [])];
-  expect(names.length).toBeGreaterThan(10);
+  const named = (text: string) => [...new Set(text.match(/CONFORMANCE_[A-Z_]*[A-Z]/g) ?? [])].sort();
+  const listed = VARIABLES.map((v) => v.name);
+  const example = fs.readFileSync(path.join(root, '.env.example'), 'utf8');
+  expect(named(example), '.env.example').toEqual([...listed].sort());
+  for (const name of listed) expect(example, `${name} in .env.example`).toMatch(new RegExp(`^# ${name}=`, 'm'));
   const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
-  const npmTest = fs.readFileSync(path.join(root, 'selftest/npm-test.ts'), 'utf8');
-  for (const name of names) {
-    expect(readme, `${name} in the README's configuration table`).toContain(`| \`${name}\` |`);
-    expect(npmTest, `${name} cleared by selftest/npm-test.ts`).toContain(`'${name.slice('CONFORMANCE_'.length)}'`);
-  }
+  const table = readme.split('\n').filter((line) => /^\| `CONFORMANCE_/.test(line));
+  expect(table, "the README's configuration table").toEqual(VARIABLES.map((v) => `| \`${v.name}\` | ${v.meaning} | ${v.default} |`));
+  expect(new Set(VARIABLES.flatMap((v) => (v.flag ? [v.flag] : []))).size, 'flags are distinct').toBe(VARIABLES.length - 1);
+});
+
+test('cleanEnv() drops every CONFORMANCE_* variable of its base and sets each of VARIABLES empty, keeping the rest', () => {
+  const env = cleanEnv({ PATH: '/bin', CONFORMANCE_BASE_URL: 'https://staging.example', CONFORMANCE_RUN_TOKEN: 'secret', CONFORMANCE_ADDRESS_BIAS: 'ipv4' });
+  expect(env).toEqual({ PATH: '/bin', ...Object.fromEntries(VARIABLES.map((v) => [v.name, ''])) });
+  expect(loadConfig(env), 'a clean environment is the default configuration').toMatchObject({ embedded: true, profile: 'full', addressBias: undefined });
 });

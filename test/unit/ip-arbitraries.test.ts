@@ -49,7 +49,7 @@ test('isTestAddress accepts exactly the universe', () => {
 
 test('for any test address and any of its spellings, the spelling parses back to the same address', () => {
   fc.assert(
-    fc.property(addressWithSpelling(), ({ address, canonical: c, spelling }) => {
+    fc.property(addressWithSpelling(anyTestAddress()), ({ address, canonical: c, spelling }) => {
       const back = parseAddress(spelling);
       return back !== null && sameAddress(back, address) && canonical(back) === c;
     }),
@@ -132,7 +132,7 @@ test('shrinking reaches a simple address', () => {
   expect(nonZero.length).toBeLessThanOrEqual(2);
   expect(nonZero.filter((g) => g !== 0x100).every((g) => g === 1)).toBe(true);
   // a bug that only shows with an uppercase spelling: shrinks to one uppercase digit of 2001:db8::
-  const upper = counterexample(addressWithSpelling(), ({ spelling }) => !/[A-F]/.test(spelling));
+  const upper = counterexample(addressWithSpelling(anyTestAddress()), ({ spelling }) => !/[A-F]/.test(spelling));
   expect(sameAddress(upper.address, fromGroups([0x2001, 0xdb8, 0, 0, 0, 0, 0, 0]))).toBe(true);
   expect(upper.spelling.replace(/[^A-F]/g, '')).toHaveLength(1);
 });

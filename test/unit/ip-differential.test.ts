@@ -15,7 +15,7 @@ import { test, expect } from '@playwright/test';
 import fc from 'fast-check';
 import ipaddr from 'ipaddr.js';
 import { spawnSync } from 'node:child_process';
-import { addressWithSpelling, zeroBiasedGroups } from '../../suite/ip/arbitraries';
+import { addressWithSpelling, anyTestAddress, zeroBiasedGroups } from '../../suite/ip/arbitraries';
 import {
   type Address,
   canonical,
@@ -66,7 +66,7 @@ function corrupt(text: string, edits: Array<{ kind: string; at: number; piece: s
 }
 
 function inputs(): { source: string; text: string }[] {
-  const ours = fc.sample(addressWithSpelling(), { numRuns: PER_SOURCE, seed: SEED }).map((x) => x.spelling);
+  const ours = fc.sample(addressWithSpelling(anyTestAddress()), { numRuns: PER_SOURCE, seed: SEED }).map((x) => x.spelling);
   const wide = fc.sample(anySpelling, { numRuns: PER_SOURCE, seed: SEED + 1 });
   const corrupted = fc
     .sample(fc.tuple(fc.constantFrom(...ours.slice(0, 500), ...wide.slice(0, 500)), fc.array(edit, { minLength: 1, maxLength: 3 })), {

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { cleanEnv } from '../../../suite/config';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 const TSX = require.resolve('tsx/cli');
@@ -50,13 +51,8 @@ export interface Target {
  * cannot fill them in: each is set, empty when unused), so a test sees only what it sets.
  */
 export function runEnv(dirs: Dirs, target: Target | undefined, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/^(CONFORMANCE_|PLAYWRIGHT_|PW_|TEST_|FORCE_COLOR|CI$)/.test(k)) env[k] = v;
-  for (const name of [
-    'BASE_URL', 'API_TOKEN', 'ZONE_ID', 'ZONE_ID_B', 'ALLOW_DESTRUCTIVE', 'SEED', 'PROFILE', 'RATE_LIMIT', 'DRY_RUN',
-    'STRICT', 'REQUIRE_ALL', 'NUM_RUNS', 'WORKERS', 'FC_PATH', 'ADDRESS_BIAS', 'CONCURRENCY',
-  ])
-    env[`CONFORMANCE_${name}`] = '';
+  const env = cleanEnv();
+  for (const k of Object.keys(env)) if (/^(PLAYWRIGHT_|PW_|TEST_|FORCE_COLOR|CI$)/.test(k)) delete env[k];
   Object.assign(env, {
     CONFORMANCE_REPORTS_DIR: dirs.reports,
     CONFORMANCE_STATE_DIR: dirs.state,
