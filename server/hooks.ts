@@ -2,6 +2,7 @@
 // mutants and variants). The reference code carries no defect flags: each hook below is applied at
 // exactly one place, named in its comment. Every `next` is the reference behaviour.
 import type { IncomingHttpHeaders } from 'node:http';
+import { ConfigError, OPERATION_NAMES } from '../contract';
 import type { IpAddress } from './ip';
 import type { Context, OperationName, Reply, RequestInfo, Stamp } from './types';
 
@@ -64,6 +65,10 @@ export interface Resolved {
 }
 
 export function resolveHooks(hooks: Hooks, reference: Reference): Resolved {
+  // A key that names no operation would wrap nothing, silently (plain JavaScript callers get no type check).
+  for (const key of Object.keys(hooks.operations ?? {}))
+    if (key !== '*' && !(OPERATION_NAMES as readonly string[]).includes(key))
+      throw new ConfigError(`unknown operation ${JSON.stringify(key)}; one of ${OPERATION_NAMES.join(', ')} or "*"`, 'hooks.operations');
   const parse = wrap(reference.parse, hooks.ip?.parse);
   const format = wrap(reference.format, hooks.ip?.format);
   const canonicalize = wrap((text: string) => {

@@ -89,7 +89,7 @@ test('run --spawn: the packaged reference server passes (0), a broken one fails 
 createServer({
   port: Number(process.argv[2]),
   token: process.env.REFERENCE_API_TOKEN,
-  hooks: { operations: { update: (ctx, next) => {
+  hooks: { operations: { put: (ctx, next) => {
     const ip = ctx.canonicalize(ctx.originIp);
     const isNew = ip !== null && !ctx.store.get(ip);
     const reply = next(ctx);

@@ -3,7 +3,7 @@
 // on the reference server and on the hooked one, and states both, so a seam that silently stopped
 // working (or a reference that already had the defect) fails here.
 import ipaddr from 'ipaddr.js';
-import { formatIPv6, isIPv4Mapped, zeroRuns, type Hooks, type ServerOptions, type ZeroRun } from '../../server';
+import { createServer, formatIPv6, isIPv4Mapped, zeroRuns, type Hooks, type ServerOptions, type ZeroRun } from '../../server';
 import { AUTH, expect, JSON_HEADERS, mapping, paths, test, withServer, type Api } from './fixtures';
 
 const ZONE = '11111111111111111111111111111111';
@@ -241,5 +241,10 @@ test.describe('hooks change behaviour from outside', () => {
         expect((await api('GET', p.list, undefined, JSON_HEADERS)).status).toBe(200);
       });
     });
+  });
+
+  test('a hook for an operation that does not exist is a configuration error naming it', async () => {
+    const hooks = { operations: { update: () => ({ status: 200, headers: {}, body: {} }) } } as unknown as Hooks;
+    await expect(createServer({ hooks, log: false })).rejects.toThrow(/hooks\.operations: unknown operation "update"; one of put, get/);
   });
 });
