@@ -3,12 +3,13 @@
 // server, started by global setup on a free port of 127.0.0.1.
 import { defineConfig } from '@playwright/test';
 import path from 'node:path';
-import { loadEnv } from './suite/config';
+import { loadEnv, reportsDirFor } from './suite/config';
 
 // Relative to the working directory, like suite/config.ts (the runner pins it to an absolute path);
-// .env as the suite reads it (dotenv never overrides a variable already set).
+// .env as the suite reads it (dotenv never overrides a variable already set); a dry run's in a
+// folder of its own.
 const env = loadEnv();
-const reports = path.resolve(env.CONFORMANCE_REPORTS_DIR || 'reports');
+const reports = reportsDirFor(env);
 
 export default defineConfig({
   testDir: './specs',

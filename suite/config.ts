@@ -138,6 +138,18 @@ function concurrency(env: NodeJS.ProcessEnv): number {
   return n;
 }
 
+/**
+ * Where the reports go. A dry run writes only its own files, in their own folder (dry-run/ inside the
+ * reports directory): the reports of the last real run (conformance.json, junit.xml, html/) stay as they
+ * were, so a CI that publishes them never publishes the rehearsal. playwright.config.ts uses it too.
+ */
+export function reportsDirFor(env: NodeJS.ProcessEnv): string {
+  const base = path.resolve(env.CONFORMANCE_REPORTS_DIR || 'reports');
+  // Idempotent: the runner passes the resolved directory on to Playwright.
+  const dry = /^(1|true|yes|on)$/i.test(env.CONFORMANCE_DRY_RUN ?? '') && path.basename(base) !== 'dry-run';
+  return dry ? path.join(base, 'dry-run') : base;
+}
+
 /** Reads and checks the configuration. `env` defaults to process.env after loading .env. */
 export function loadConfig(env: NodeJS.ProcessEnv = loadEnv()): Config {
   const rawBase = env.CONFORMANCE_BASE_URL?.trim();
@@ -209,7 +221,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = loadEnv()): Config {
     // vendor's project when run from the installed package).
     expectationsFile: path.resolve(env.CONFORMANCE_EXPECTATIONS || 'conformance.expectations.json'),
     stateDir: path.resolve(env.CONFORMANCE_STATE_DIR || '.conformance'),
-    reportsDir: path.resolve(env.CONFORMANCE_REPORTS_DIR || 'reports'),
+    reportsDir: reportsDirFor(env),
     numRuns: positiveInt(env, 'CONFORMANCE_NUM_RUNS'),
     concurrency: concurrency(env),
     addressBias: parseAddressBias(env.CONFORMANCE_ADDRESS_BIAS),

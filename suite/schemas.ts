@@ -118,6 +118,10 @@ function describe(e: ErrorObject): SchemaError {
       const allowed = JSON.stringify((e.params as { allowedValue: unknown }).allowedValue);
       return { path: e.instancePath, keyword: e.keyword, text: `${where} must be ${allowed} (saw ${seen(e.data)})` };
     }
+    case 'additionalProperties': {
+      const key = String((e.params as { additionalProperty: string }).additionalProperty);
+      return { path: `${e.instancePath}/${key}`, keyword: e.keyword, text: `${where} has an unknown key ${JSON.stringify(key)}` };
+    }
     default:
       return { path: e.instancePath, keyword: e.keyword, text: `${where} ${e.message ?? 'is invalid'} (saw ${seen(e.data)})` };
   }

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { ConfigError } from '../config';
 import { REQUIREMENTS } from '../requirements';
+import { schemaErrors } from '../schemas';
 
 export interface Expectation {
   id: string;
@@ -21,19 +22,18 @@ export function loadExpectations(file: string): Expectation[] {
   } catch (e) {
     throw new ConfigError(`${file} is not valid JSON: ${(e as Error).message}`);
   }
-  const entries = (data as { expectations?: unknown })?.expectations;
-  if (!Array.isArray(entries)) throw new ConfigError(`${file} must be {"expectations": [{"id", "reason", "expires"?}]}`);
+  // The shape, unknown keys included, by its JSON Schema (schemas/config/expectations.schema.json).
+  const problems = schemaErrors('config/expectations.schema.json', data);
+  if (problems.length)
+    throw new ConfigError(`${file} does not match schemas/config/expectations.schema.json: ${problems.map((p) => p.text.replace(/^\/expectations\/(\d+)/, 'expectations[$1]')).join('; ')}`);
+  const entries = (data as { expectations: Expectation[] }).expectations;
   const seen = new Set<string>();
   return entries.map((e, i) => {
     const where = `${file}: expectations[${i}]`;
-    if (!e || typeof e !== 'object') throw new ConfigError(`${where} must be an object`);
-    const { id, reason, expires } = e as Record<string, unknown>;
-    if (typeof id !== 'string' || !REQUIREMENTS.has(id)) throw new ConfigError(`${where}: unknown requirement id ${JSON.stringify(id)}`);
+    const { id, reason, expires } = e;
+    if (!REQUIREMENTS.has(id)) throw new ConfigError(`${where}: unknown requirement id ${JSON.stringify(id)}`);
     if (seen.has(id)) throw new ConfigError(`${where}: ${id} is listed twice`);
     seen.add(id);
-    if (typeof reason !== 'string' || !reason.trim()) throw new ConfigError(`${where}: "reason" must say why ${id} is expected to fail`);
-    if (expires !== undefined && (typeof expires !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(expires) || Number.isNaN(Date.parse(expires))))
-      throw new ConfigError(`${where}: "expires" must be a date YYYY-MM-DD, got ${JSON.stringify(expires)}`);
     return { id, reason, ...(expires ? { expires } : {}) };
   });
 }

@@ -13,6 +13,7 @@ import { loadExpectations, type Expectation } from './expectations';
 import { judge, type TestOutcome } from './model';
 import { badge } from './badge';
 import { verdictLine, type SkippedMust } from './verdict';
+import { markExpectedFailures } from './junit';
 import { describeRestoration, restorations, type Restoration } from '../zone-guard';
 import { renderHtml } from './html';
 import { requirementsDocHref } from './links';
@@ -154,7 +155,21 @@ export default class ConformanceReporter implements Reporter {
     fs.writeFileSync(path.join(reportsDir, 'conformance.md'), redact(renderMarkdown(report, requirementsDocHref(reportsDir))));
     fs.writeFileSync(path.join(reportsDir, 'conformance.html'), redact(renderHtml(redactValue(report), requirementsDocHref(reportsDir))));
     fs.writeFileSync(path.join(reportsDir, 'badge.json'), `${JSON.stringify(badge(report))}\n`);
+    markExpectedFailures(path.join(reportsDir, 'junit.xml'), this.expectedFailures(judged.requirements));
     printSummary(report, reportsDir, result.status, runDir);
+  }
+
+  /** Tests that failed only on requirements the expectations file excuses: title -> why they count as skipped. */
+  private expectedFailures(rows: ConformanceReport['requirements']): Map<string, string> {
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const out = new Map<string, string>();
+    for (const o of this.outcomes.values()) {
+      if (o.status !== 'failed' || !o.violations.length) continue;
+      const ids = [...new Set(o.violations.map((v) => v.slice(0, v.indexOf(':'))))];
+      if (!ids.every((id) => byId.get(id)?.status === 'expected-failure')) continue;
+      out.set(o.title, `expected failure (expectations file): ${ids.map((id) => `${id}: ${byId.get(id)!.reason ?? ''}`).join('; ')}`);
+    }
+    return out;
   }
 
   printsToStdio(): boolean {
@@ -184,7 +199,7 @@ function writeDryRun(reportsDir: string, target: string, r: ConformanceReport): 
     `Mutating requests the run would send (${total}):`,
     ...Object.entries(mutating).map(([k, n]) => `  ${String(n).padStart(6)}  ${k}`),
     `Reads it would send: ${out.readRequests}`,
-    'Written to reports/dry-run.json',
+    `Written to ${path.join(path.relative(process.cwd(), reportsDir) || '.', 'dry-run.json')} (the reports of the last real run are untouched)`,
   ];
   fs.writeFileSync(path.join(reportsDir, 'dry-run.md'), `${lines.join('\n')}\n`);
   console.log(`\n${lines.join('\n')}`);
@@ -204,7 +219,7 @@ function printSummary(r: ConformanceReport, reportsDir: string, status: FullResu
   }
   for (const e of r.errors) lines.push(`  error: ${e}`);
   if (r.staleExpectations.length)
-    lines.push(`  stale expectations (listed as failing, passed: remove them from the expectations file): ${r.staleExpectations.join(', ')}`);
+    lines.push(`  stale expectations (now passing): ${r.staleExpectations.join(', ')}: listed as failing but passed, remove them from the expectations file`);
   for (const id of r.expiredExpectations) {
     const q = r.requirements.find((x) => x.id === id);
     lines.push(`  expired expectation: ${id} is past its "expires" date and excuses nothing${q?.status === 'failed' ? ' (it failed, so the run fails)' : ''}`);

@@ -44,6 +44,11 @@ test('a listed MUST failure is an expected-failure (exit 0); a listed requiremen
   const html = fs.readFileSync(path.join(dirs.reports, 'conformance.html'), 'utf8');
   expect(html).toContain('stale expectation: passes now');
   expect(html).toContain('data-requirement="PUT-CREATE" data-status="expected-failure"');
+  // JUnit: the expected failure is a skipped case with the reason, not a failure.
+  const junit = fs.readFileSync(path.join(dirs.reports, 'junit.xml'), 'utf8');
+  expect(junit).toContain('<skipped message="expected failure (expectations file): PUT-CREATE: answers 201 on create, fixed in 2.1"/>');
+  expect(junit).not.toMatch(/<failure\b/);
+  expect(junit).toMatch(/<testsuites\b[^>]*\bfailures="0"/);
 });
 
 test('an expired entry excuses nothing: the failure counts and the run exits 1', async () => {
@@ -51,6 +56,14 @@ test('an expired entry excuses nothing: the failure counts and the run exits 1',
   const r = await conformance(ARGS, runEnv(dirs, { url: server.url, token: TOKEN }));
   expect(r.code, transcript(r)).toBe(1);
   expect(row(report(dirs), 'PUT-CREATE')).toMatchObject({ status: 'failed', expired: true });
+  expect(r.stdout).toContain('expired expectation: PUT-CREATE is past its "expires" date and excuses nothing (it failed, so the run fails)');
+});
+
+test('a typo in the expectations file ("expire") is a configuration error (exit 2) naming the key and the file', async () => {
+  const dirs = withExpectations('exp-typo', [{ id: 'PUT-CREATE', reason: 'answers 201 on create', expire: '2020-01-01' }]);
+  const r = await conformance(ARGS, runEnv(dirs, { url: server.url, token: TOKEN }));
+  expect(r.code, transcript(r)).toBe(2);
+  expect(r.stderr).toContain(`Configuration error: ${path.join(dirs.root, 'conformance.expectations.json')} does not match schemas/config/expectations.schema.json: expectations[0] has an unknown key "expire"`);
 });
 
 test('a malformed expectations file is a configuration error (exit 2) naming the problem', async () => {

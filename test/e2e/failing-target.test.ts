@@ -172,7 +172,7 @@ test('a dry run against the failing target sends GETs only, lists the mutating r
     const d = tempDirs('dry');
     const r = await conformance([...SPECS, ...GREP, '--dry-run'], runEnv(d, { url: target.url, token: MARKER }));
     expect(r.code, transcript(r)).toBe(0);
-    const dry = JSON.parse(fs.readFileSync(path.join(d.reports, 'dry-run.json'), 'utf8')) as { mutatingRequests: Record<string, number>; mutatingTotal: number };
+    const dry = JSON.parse(fs.readFileSync(path.join(d.reports, 'dry-run', 'dry-run.json'), 'utf8')) as { mutatingRequests: Record<string, number>; mutatingTotal: number };
     expect(dry.mutatingTotal).toBeGreaterThan(0);
     expect(Object.keys(dry.mutatingRequests).every((k) => /^(PUT|DELETE) \//.test(k))).toBe(true);
     expect(methods.length, 'the real target was read').toBeGreaterThan(0);

@@ -4,7 +4,7 @@
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { conformance, report, runEnv, tempDirs, transcript } from './helpers/cli';
+import { conformance, report, ROOT, runEnv, tempDirs, transcript } from './helpers/cli';
 import { reference } from './helpers/targets';
 
 const TOKEN = 'e2e-honest-verdicts-token';
@@ -29,6 +29,27 @@ test('the verdict line lists the skipped MUSTs with their reasons; CONFORMANCE_R
     expect(all.code, transcript(all)).toBe(1);
     expect(all.stdout).toMatch(/Conformance verdict: FAIL \(\d+ MUST skipped: .*CONFORMANCE_REQUIRE_ALL=1 counts each as a failure\)/);
     expect(report(strict).verdict).toBe('fail');
+  } finally {
+    await server.close();
+  }
+});
+
+test('the dry run writes only its own files, in reports/dry-run/: the last real run\'s reports stay untouched', async () => {
+  test.setTimeout(240_000);
+  const server = await reference({ token: TOKEN });
+  try {
+    const dirs = tempDirs('dry-untouched');
+    const env = runEnv(dirs, { url: server.url, token: TOKEN });
+    const real = await conformance(['specs/put/create-replace.spec.ts', '--grep', '@PUT-CREATE'], env);
+    expect(real.code, transcript(real)).toBe(0);
+    const files = ['conformance.json', 'conformance.md', 'conformance.html', 'junit.xml', 'html/index.html'];
+    const before = Object.fromEntries(files.map((f) => [f, fs.readFileSync(path.join(dirs.reports, f), 'utf8')]));
+    const dry = await conformance(['specs/put/create-replace.spec.ts', '--dry-run'], env);
+    expect(dry.code, transcript(dry)).toBe(0);
+    for (const f of files) expect(fs.readFileSync(path.join(dirs.reports, f), 'utf8'), `${f} untouched`).toBe(before[f]);
+    expect(fs.existsSync(path.join(dirs.reports, 'dry-run.json')), 'nothing of the dry run beside them').toBe(false);
+    for (const f of ['dry-run.json', 'dry-run.md', 'junit.xml']) expect(fs.existsSync(path.join(dirs.reports, 'dry-run', f)), f).toBe(true);
+    expect(dry.stdout).toContain(`Written to ${path.join(path.relative(ROOT, dirs.reports), 'dry-run', 'dry-run.json')}`);
   } finally {
     await server.close();
   }

@@ -73,4 +73,8 @@ test('the expectations file is checked: unknown IDs, missing reasons and bad dat
   expect(loadExpectations(write({ expectations: [{ id: 'PUT-CREATE', reason: 'r', expires: '2027-01-31' }] }))).toHaveLength(1);
   for (const bad of ['{', { expectations: {} }, { expectations: [{ id: 'NOPE', reason: 'r' }] }, { expectations: [{ id: 'PUT-CREATE' }] }, { expectations: [{ id: 'PUT-CREATE', reason: 'r', expires: '31/01/2027' }] }])
     expect(() => loadExpectations(write(bad)), JSON.stringify(bad)).toThrow(ConfigError);
+  // No unknown key (JSON Schema, additionalProperties false): a typo names the key and the file.
+  const typo = write({ expectations: [{ id: 'PUT-CREATE', reason: 'r', expire: '2020-01-01' }] });
+  expect(() => loadExpectations(typo)).toThrow(`${typo} does not match schemas/config/expectations.schema.json: expectations[0] has an unknown key "expire"`);
+  expect(() => loadExpectations(write({ expectation: [] }))).toThrow('has an unknown key "expectation"');
 });
