@@ -66,7 +66,7 @@ export const KNOBS: Record<Profile, Knobs> = {
     model: { maxPool: 6, maxCommands: 12, maxListPages: 40, timeoutMs: 600_000 },
     bulkNormalization: { size: 100, rounds: 5 },
     invalidAddressCases: 'all',
-    nearMisses: { perClass: 6, allPositions: true },
+    nearMisses: { perClass: 4, allPositions: true },
     robustnessPaths: 'all',
     robustnessPathDeleteWhileMapped: true,
     malformedJsonBodies: 'all',
@@ -90,7 +90,7 @@ export const KNOBS: Record<Profile, Knobs> = {
     model: { maxPool: 5, maxCommands: 6, maxListPages: 2, timeoutMs: 120_000 },
     bulkNormalization: { size: 25, rounds: 1 },
     invalidAddressCases: { firstPerCategory: 1, rotating: 4 },
-    nearMisses: { perClass: 1, allPositions: false },
+    nearMisses: { perClass: 2, allPositions: false },
     robustnessPaths: {
       fixed: [
         'colon-pct-upper',
