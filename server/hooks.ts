@@ -6,8 +6,13 @@ import { ConfigError, OPERATION_NAMES } from '../contract';
 import type { IpAddress } from './ip';
 import type { Context, OperationName, Reply, RequestInfo, Stamp } from './types';
 
-/** Wraps one operation: return next(ctx) unchanged, call it with a modified copy, or answer alone. */
-export type Middleware = (ctx: Context, next: (ctx: Context) => Reply) => Reply;
+/**
+ * Wraps one operation: return next(ctx) unchanged, call it with a modified copy, or answer alone.
+ * It may answer through a Promise: the server awaits it, so requests can interleave at its awaits
+ * (the reference handlers are synchronous and never do; a test server with a race needs this).
+ * `next` is always synchronous; an asynchronous operation middleware cannot sit inside a '*' one.
+ */
+export type Middleware = (ctx: Context, next: (ctx: Context) => Reply) => Reply | Promise<Reply>;
 
 export interface Hooks {
   ip?: {
@@ -59,8 +64,8 @@ export interface Resolved {
   isSupported(vendor: string, region: string): boolean;
   modifiedOn(stamp: Stamp): string;
   batchLimitMode: 'request' | 'item';
-  /** The handler of an operation wrapped by its middleware ('*' outermost). */
-  operation(name: OperationName, handler: (ctx: Context) => Reply): (ctx: Context) => Reply;
+  /** The handler of an operation wrapped by its middleware ('*' outermost); a Promise only from a middleware. */
+  operation(name: OperationName, handler: (ctx: Context) => Reply): (ctx: Context) => Reply | Promise<Reply>;
   reply(reply: Reply, request: RequestInfo): Reply;
 }
 
@@ -75,8 +80,12 @@ export function resolveHooks(hooks: Hooks, reference: Reference): Resolved {
     const address = parse(text);
     return address && format(address);
   }, hooks.ip?.canonicalize);
-  const middleware = (m: Middleware | undefined, inner: (ctx: Context) => Reply) =>
-    m ? (ctx: Context) => m(ctx, inner) : inner;
+  /** The operation's own middleware seen as the synchronous `next` of a '*' middleware. */
+  const synchronous = (inner: (ctx: Context) => Reply | Promise<Reply>) => (ctx: Context): Reply => {
+    const reply = inner(ctx);
+    if (reply instanceof Promise) throw new Error(`an asynchronous middleware of ${ctx.operation} cannot sit inside a '*' middleware`);
+    return reply;
+  };
   return {
     canonicalize,
     auth: wrap(reference.auth, hooks.auth),
@@ -84,8 +93,11 @@ export function resolveHooks(hooks: Hooks, reference: Reference): Resolved {
     isSupported: wrap(reference.isSupported, hooks.isSupported),
     modifiedOn: wrap(reference.modifiedOn, hooks.modifiedOn),
     batchLimitMode: hooks.batchLimitMode ?? 'request',
-    operation: (name, handler) =>
-      middleware(hooks.operations?.['*'], middleware(hooks.operations?.[name], handler)),
+    operation: (name, handler) => {
+      const own = hooks.operations?.[name] ? (ctx: Context) => hooks.operations![name]!(ctx, handler) : handler;
+      const all = hooks.operations?.['*'];
+      return all ? (ctx: Context) => all(ctx, synchronous(own)) : own;
+    },
     reply: hooks.reply ?? ((reply) => reply),
   };
 }

@@ -26,7 +26,7 @@ import { createRateLimiter } from './ratelimit';
 import { DEFAULT_REGIONS, supportedChecker } from './regions';
 import { BASE_PATH, matchRoute } from './routes';
 import { createZones } from './store';
-import type { Context, Handler, MappingInput, OperationName, Reply, RequestInfo, SupportedRegions } from './types';
+import type { Context, MappingInput, OperationName, Reply, RequestInfo, SupportedRegions } from './types';
 
 export { Code, fail, Message, ok } from './envelope';
 export { canonicalizeIp, formatIp, formatIPv6, isIPv4Mapped, longestZeroRun, parseIp, zeroRuns } from './ip';
@@ -123,7 +123,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Referen
   });
   const operations = Object.fromEntries(
     OPERATION_NAMES.map((name) => [name, resolved.operation(name, handlers[name])]),
-  ) as Record<OperationName, Handler>;
+  ) as Record<OperationName, (ctx: Context) => Reply | Promise<Reply>>;
   const zones = createZones();
   const storeOf = (zoneId: string) => zones(resolved.zoneKey(zoneId));
   const rateLimiter = rateLimit && createRateLimiter(rateLimit, now);
