@@ -10,8 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../config';
 
-/** What Playwright needs at run time, relative to the package root (also package.json "files"). */
-export const SUITE_FILES = ['package.json', 'playwright.config.ts', 'tsconfig.json', 'suite', 'specs', 'fixtures', 'schemas', 'server', 'spec', 'docs'];
+/** What the copy holds: package.json and what its "files" ship (test/unit/package-files.test.ts checks that list). */
+function suiteFiles(root: string): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { files?: string[] };
+  return ['package.json', ...(pkg.files ?? []).map((f) => f.replace(/\/+$/, ''))];
+}
 
 export interface SuiteRoot {
   /** Playwright's working directory, holding playwright.config.ts. */
@@ -64,7 +67,7 @@ function copiesDir(): string | undefined {
 }
 
 function populate(root: string, dir: string): void {
-  for (const f of SUITE_FILES) {
+  for (const f of suiteFiles(root)) {
     const from = path.join(root, f);
     if (fs.existsSync(from)) fs.cpSync(from, path.join(dir, f), { recursive: true });
   }
@@ -93,7 +96,7 @@ export function suiteRoot(root = ROOT): SuiteRoot {
   const copies = copiesDir();
   if (copies) {
     const lines = [root];
-    for (const f of SUITE_FILES) fingerprint(path.join(root, f), lines, f);
+    for (const f of suiteFiles(root)) fingerprint(path.join(root, f), lines, f);
     for (const name of Object.keys((JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies?: object }).dependencies ?? {}))
       lines.push(`${name}\t${fs.realpathSync(packageDir(name, root))}`);
     const dir = path.join(copies, crypto.createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16));
