@@ -6,7 +6,7 @@ import type { FullConfig } from '@playwright/test';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { MAPPING_LIMIT } from '../contract';
+import { MAPPING_LIMIT, type SupportedRegions } from '../contract';
 import { createServer } from '../server';
 import { cleanupRun, listAll, ListingError, pendingRuns, pruneStateDir } from './cleanup';
 import { ApiClient, errorCodes } from './client';
@@ -16,7 +16,7 @@ import { recordCleanup, restoredText } from './next-steps';
 import { writeJsonAtomic, type RunInfo, type Snapshot } from './journal';
 import { registerSecret } from './redact';
 import { knobs } from './profile';
-import { publishRunContext, type RunContext } from './run-context';
+import { beginRun, clearRunError, publishedSettings, publishRunContext, recordRunError, runSettings, type RegionsAtPreflight, type RunContext } from './run-context';
 import { bindStats } from './stats';
 import { perIpCeiling, startGate } from './throttle';
 import { checkResponse } from './validate';
@@ -31,14 +31,9 @@ const LIMIT_SCENARIO_ROOM = 3;
  */
 export const GUARD_MAX = 1000;
 
-export function configErrorFile(reportsDir: string): string {
-  return path.join(reportsDir, 'config-error.json');
-}
-
-/** Ends the run as an error of the run (exit 2): suite/cli/run.ts prints the message from the file. */
-function refuse(reportsDir: string, message: string, label = 'Configuration error'): never {
-  fs.mkdirSync(reportsDir, { recursive: true });
-  fs.writeFileSync(configErrorFile(reportsDir), JSON.stringify({ error: message, label }));
+/** Ends the run as an error of the run (exit 2): the launcher prints the recorded message. */
+function refuse(reportsDir: string, message: string, label?: string): never {
+  recordRunError(reportsDir, message, label);
   throw new ConfigError(message);
 }
 
@@ -54,7 +49,7 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     // Unreachable target or DNS failure during the preflight: a run error in one line.
     if (e instanceof TransportError) {
       const url = process.env.CONFORMANCE_BASE_URL || 'the target';
-      unreachable(path.resolve(process.env.CONFORMANCE_REPORTS_DIR || 'reports'), url, e);
+      unreachable(publishedSettings()?.reportsDir ?? path.resolve('reports'), url, e);
     }
     throw e;
   }
@@ -74,11 +69,11 @@ async function setup(_config: FullConfig): Promise<() => Promise<void>> {
   const runDir = path.join(cfg.stateDir, runId);
   fs.mkdirSync(runDir, { recursive: true });
   fs.mkdirSync(cfg.reportsDir, { recursive: true });
-  fs.rmSync(configErrorFile(cfg.reportsDir), { force: true });
+  clearRunError(cfg.reportsDir);
   bindStats(runDir);
   // The reporter finds the run's figures even when the preflight fails: an error run counts the
-  // requests it did send. (publishRunContext below replaces this with the whole context.)
-  process.env.CONFORMANCE_RUN_CONTEXT = JSON.stringify({ runDir });
+  // requests it did send. (publishRunContext below completes the run file.)
+  beginRun(runSettings(cfg, { runId, runDir, seed }));
   pruneStateDir(cfg.stateDir, runDir);
 
   let baseUrl = cfg.baseUrl;
@@ -196,24 +191,20 @@ async function setup(_config: FullConfig): Promise<() => Promise<void>> {
     );
   }
   const problems = checkResponse('supported-regions', sr);
-  writeJsonAtomic(path.join(runDir, 'regions.json'), {
-    regions: sr.status === 200 && problems.length === 0 ? sr.json?.result : undefined,
+  const regions: RegionsAtPreflight = {
+    regions: sr.status === 200 && problems.length === 0 ? (sr.json?.result as SupportedRegions) : undefined,
     status: sr.status,
     problems,
-  });
+  };
 
   const ctx: RunContext = {
-    runId,
-    runDir,
+    ...runSettings(cfg, { runId, runDir, seed }),
     baseUrl: baseUrl!,
     token: token!,
     zoneId: zoneId!,
     zoneIdB,
     embedded: cfg.embedded || cfg.dryRun,
     dryRun: cfg.dryRun,
-    seed,
-    profile: cfg.profile,
-    strict: cfg.strict,
     allowDestructive: cfg.allowDestructive,
     gateUrl: gate.url,
     numRuns: cfg.numRuns ?? knobs(cfg.profile).propertyRuns,
@@ -222,7 +213,7 @@ async function setup(_config: FullConfig): Promise<() => Promise<void>> {
     concurrency: cfg.concurrency,
     addressBias: cfg.addressBias,
   };
-  publishRunContext(ctx);
+  publishRunContext(ctx, regions);
 
   return async () => {
     try {

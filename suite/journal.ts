@@ -1,5 +1,6 @@
 // Run-scoped data that survives a crash. Layout of a run directory (.conformance/<runId>/):
 //   run.json           target, zones, start time; "completed" once cleanup has finished
+//   context.json       the run context and supported regions for the workers (suite/run-context.ts)
 //   snapshot.json      the zones' mappings at preflight: what "restore exactly" restores
 //   journal-<pid>.jsonl one line per address, written (appendFileSync) BEFORE a request may change it,
 //                       and a "settled" line once the address is back as it was

@@ -1,22 +1,37 @@
-// What global setup hands to the workers. Workers are forked after global setup and inherit its
-// process.env, so the resolved target travels there (the token too: it never goes to a file).
+// The run's own files, and the one module that writes and reads them:
+//   <runDir>/context.json   what global setup resolved (target, zones, seed, profile, settings) and the
+//                           supported regions it fetched once for the whole run; never the token
+//   <reportsDir>/config-error.json   the error that ended the run before any test (exit 2)
+// Workers are forked after global setup and inherit its process.env: only the run file's path and the
+// token travel there (the token never goes to a file).
+import fs from 'node:fs';
 import path from 'node:path';
 import type { SupportedRegions } from '../contract';
-import type { AddressKind, Profile } from './config';
-import { readJson } from './journal';
+import type { AddressKind, Config, Profile } from './config';
+import { readJson, writeJsonAtomic } from './journal';
+import type { Violation } from './validate';
 
-export interface RunContext {
+/** The settings of the run, known as soon as the configuration is read (the reporter needs them even
+ * when the preflight fails). */
+export interface RunSettings {
   runId: string;
   runDir: string;
+  seed: number;
+  profile: Profile;
+  strict: boolean;
+  /** CONFORMANCE_REQUIRE_ALL: a skipped MUST fails the run. */
+  requireAll: boolean;
+  reportsDir: string;
+  expectationsFile: string;
+}
+
+export interface RunContext extends RunSettings {
   baseUrl: string;
   token: string;
   zoneId: string;
   zoneIdB?: string;
   embedded: boolean;
   dryRun: boolean;
-  seed: number;
-  profile: Profile;
-  strict: boolean;
   allowDestructive: boolean;
   gateUrl: string;
   /** numRuns for property tests, by profile unless overridden. */
@@ -31,31 +46,96 @@ export interface RunContext {
   addressBias?: AddressKind;
 }
 
-const KEY = 'CONFORMANCE_RUN_CONTEXT';
+/** GET supported_regions at preflight: the list when the answer was usable, else why not. */
+export interface RegionsAtPreflight {
+  regions?: SupportedRegions;
+  status: number;
+  problems: Violation[];
+}
+
+interface RunFile {
+  settings: RunSettings;
+  context?: Omit<RunContext, 'token'>;
+  regions?: RegionsAtPreflight;
+}
+
+const FILE_KEY = 'CONFORMANCE_RUN_FILE';
 const TOKEN_KEY = 'CONFORMANCE_RUN_TOKEN';
 
-export function publishRunContext(ctx: RunContext): void {
-  const { token, ...rest } = ctx;
-  process.env[KEY] = JSON.stringify(rest);
+function settingsOf(s: RunSettings): RunSettings {
+  const { runId, runDir, seed, profile, strict, requireAll, reportsDir, expectationsFile } = s;
+  return { runId, runDir, seed, profile, strict, requireAll, reportsDir, expectationsFile };
+}
+
+export function runSettings(cfg: Config, run: { runId: string; runDir: string; seed: number }): RunSettings {
+  return settingsOf({ ...cfg, ...run });
+}
+
+/** Global setup, as soon as the run has a directory: the reporter finds the run (its figures, its
+ * settings) even when the preflight fails. */
+export function beginRun(settings: RunSettings): void {
+  const file = path.join(settings.runDir, 'context.json');
+  writeJsonAtomic(file, { settings } satisfies RunFile);
+  process.env[FILE_KEY] = file;
+}
+
+/** Global setup, at the end of the preflight: the whole context and the supported regions. */
+export function publishRunContext(ctx: RunContext, regions: RegionsAtPreflight): void {
+  const { token, ...context } = ctx;
+  const file = path.join(ctx.runDir, 'context.json');
+  writeJsonAtomic(file, { settings: settingsOf(ctx), context, regions } satisfies RunFile);
+  process.env[FILE_KEY] = file;
   process.env[TOKEN_KEY] = token;
 }
 
-let cached: RunContext | undefined;
+let cached: RunFile | undefined;
 
-export function runContext(): RunContext {
-  if (cached) return cached;
-  const text = process.env[KEY];
-  const token = process.env[TOKEN_KEY];
-  if (!text || !token)
-    throw new Error(
-      'No run context: the conformance specs run through playwright.config.ts (npm run conformance), whose global setup resolves the target',
-    );
-  cached = { ...(JSON.parse(text) as Omit<RunContext, 'token'>), token };
+function runFile(): RunFile | undefined {
+  if (cached?.context) return cached;
+  const file = process.env[FILE_KEY];
+  if (!file || !fs.existsSync(file)) return undefined;
+  cached = readJson<RunFile>(file);
   return cached;
 }
 
+/** What the run began with; undefined when the run ended before it had a directory (a configuration error). */
+export function publishedSettings(): RunSettings | undefined {
+  return runFile()?.settings;
+}
+
+export function runContext(): RunContext {
+  const context = runFile()?.context;
+  const token = process.env[TOKEN_KEY];
+  if (!context || !token)
+    throw new Error(
+      'No run context: the conformance specs run through playwright.config.ts (npm run conformance), whose global setup resolves the target',
+    );
+  return { ...context, token };
+}
+
 /** Supported regions as fetched once per run by global setup (undefined: the target's answer was unusable). */
-export function supportedRegions(ctx: RunContext): SupportedRegions | undefined {
-  const r = readJson<{ regions?: SupportedRegions }>(path.join(ctx.runDir, 'regions.json'));
-  return r.regions;
+export function supportedRegions(): SupportedRegions | undefined {
+  return runFile()?.regions?.regions;
+}
+
+// ---- the error that ends a run before any test ------------------------------------------------------
+
+const runErrorFile = (reportsDir: string) => path.join(reportsDir, 'config-error.json');
+
+/** Ends the run as an error of the run (exit 2): the launcher prints it (readRunError). */
+export function recordRunError(reportsDir: string, message: string, label = 'Configuration error'): void {
+  fs.mkdirSync(reportsDir, { recursive: true });
+  fs.writeFileSync(runErrorFile(reportsDir), JSON.stringify({ error: message, label }));
+}
+
+export function clearRunError(reportsDir: string): void {
+  fs.rmSync(runErrorFile(reportsDir), { force: true });
+}
+
+/** The error a run ended with before any test, as "Label: message"; undefined when there was none. */
+export function readRunError(reportsDir: string): string | undefined {
+  const file = runErrorFile(reportsDir);
+  if (!fs.existsSync(file)) return undefined;
+  const { error, label } = readJson<{ error: string; label?: string }>(file);
+  return `${label ?? 'Configuration error'}: ${error}`;
 }

@@ -12,6 +12,7 @@ import { pendingRuns } from '../cleanup';
 import { ConfigError, loadConfig } from '../config';
 import { CLEANUP_HINT } from '../next-steps';
 import { loadExpectations } from '../report/expectations';
+import { readRunError } from '../run-context';
 import { suiteRoot } from './package-root';
 
 export const EXIT = { pass: 0, fail: 1, error: 2 } as const;
@@ -69,10 +70,9 @@ export async function runSuite(argv: string[], hooks: RunHooks = {}): Promise<nu
   });
   // --list runs no test and writes no report.
   if (args.includes('--list')) return r.status === 0 ? EXIT.pass : EXIT.error;
-  const configError = path.join(cfg.reportsDir, 'config-error.json');
-  if (fs.existsSync(configError)) {
-    const { error, label } = JSON.parse(fs.readFileSync(configError, 'utf8')) as { error: string; label?: string };
-    console.error(`${label ?? 'Configuration error'}: ${error}`);
+  const runError = readRunError(cfg.reportsDir);
+  if (runError) {
+    console.error(runError);
     return EXIT.error;
   }
   if (!fs.existsSync(report)) {

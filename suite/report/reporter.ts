@@ -7,6 +7,7 @@ import { ConfigError, loadConfig, ROOT } from '../config';
 import { readJson, type RunInfo } from '../journal';
 import { redact, redactValue } from '../redact';
 import { nextSteps, recordedCleanup } from '../next-steps';
+import { publishedSettings } from '../run-context';
 import { sumStats } from '../stats';
 import { OBSERVATION, REQUIREMENT, VIOLATION, messageOf } from '../verify';
 import { loadExpectations, type Expectation } from './expectations';
@@ -98,24 +99,21 @@ export default class ConformanceReporter implements Reporter {
   async onEnd(result: FullResult): Promise<void> {
     // `playwright test --list` (used to check shards) runs no test and no global setup: no report.
     if (process.argv.includes('--list')) return;
-    const runDir = process.env.CONFORMANCE_RUN_CONTEXT
-      ? (JSON.parse(process.env.CONFORMANCE_RUN_CONTEXT) as { runDir: string }).runDir
-      : undefined;
-    const ctx = process.env.CONFORMANCE_RUN_CONTEXT ? (JSON.parse(process.env.CONFORMANCE_RUN_CONTEXT) as Record<string, unknown>) : {};
-    let reportsDir = path.join(ROOT, 'reports');
+    // The run's settings come from its run file; without one, global setup stopped at the
+    // configuration, and reading it again names the error.
+    const run = publishedSettings();
     let expectations: Expectation[] = [];
-    let strict = false;
-    let requireAll = false;
     try {
-      const cfg = loadConfig();
-      reportsDir = cfg.reportsDir;
-      strict = cfg.strict;
-      requireAll = cfg.requireAll;
-      expectations = loadExpectations(cfg.expectationsFile);
+      if (!run) loadConfig();
+      if (run) expectations = loadExpectations(run.expectationsFile);
     } catch (e) {
       if (e instanceof ConfigError) this.errors.push(e.message);
       else throw e;
     }
+    const runDir = run?.runDir;
+    const reportsDir = run?.reportsDir ?? path.join(ROOT, 'reports');
+    const strict = run?.strict ?? false;
+    const requireAll = run?.requireAll ?? false;
     const info = runDir && fs.existsSync(path.join(runDir, 'run.json')) ? readJson<RunInfo>(path.join(runDir, 'run.json')) : undefined;
     const stats = runDir ? sumStats(runDir) : sumStats('/nonexistent');
     const judged = judge([...this.outcomes.values()], expectations, { strict, requireAll });
@@ -126,8 +124,8 @@ export default class ConformanceReporter implements Reporter {
       verdict: this.errors.length || !info ? 'error' : judged.verdict,
       target: info ? { baseUrl: redact(info.baseUrl), embedded: info.embedded, zones: info.zones } : null,
       suiteVersion: (readJson<{ version: string }>(path.join(ROOT, 'package.json'))).version,
-      seed: typeof ctx.seed === 'number' ? ctx.seed : null,
-      profile: typeof ctx.profile === 'string' ? ctx.profile : null,
+      seed: run?.seed ?? null,
+      profile: run?.profile ?? null,
       strict,
       requireAll,
       shard: this.shard,
