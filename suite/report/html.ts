@@ -44,7 +44,18 @@ code,pre{font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mo
 pre{background:#f6f8fa;border:1px solid #d0d7de;border-radius:4px;padding:8px;white-space:pre-wrap;word-break:break-all;margin:4px 0 8px}
 .failure{border:1px solid #ff8182;border-radius:6px;padding:8px 14px;margin:14px 0}.failure.expected{border-color:#d4a72c}
 .muted{color:#57606a}.note{font-size:13px}ul.tests{margin:0;padding-left:18px}
-@media print{main{max-width:none}pre{break-inside:avoid}}
+.run-line{margin:0 0 12px;word-break:break-all}
+details.skipped{margin:6px 0 10px}details.skipped li{margin:2px 0}
+.lvl{font-size:12px;font-weight:700;border:1px solid #d0d7de;border-radius:3px;padding:0 5px;vertical-align:middle}
+.failure h3{margin:6px 0 4px}.req{margin:0 0 6px}.check{margin:6px 0 2px;font-weight:600}
+table.xr{width:auto;max-width:100%;margin:2px 0 6px}table.xr th{background:#f6f8fa;font-weight:600;width:1%;white-space:nowrap}table.xr td code{word-break:break-all}
+details{margin:4px 0}summary{cursor:pointer}details.exchange>summary,details.more>summary{color:#0550ae;word-break:break-all}
+.cmd-label{margin:6px 0 0;font-size:13px}.hint{font-size:12px}
+pre.cmd{user-select:all;-webkit-user-select:all;cursor:text;background:#fff8c5;border-color:#d4a72c}
+details.deviations{border:1px solid #d4a72c;border-radius:6px;padding:6px 12px;margin:14px 0}
+@media (max-width:600px){main{padding:10px}h1{font-size:19px}h2{font-size:17px;margin-top:22px}.verdict{font-size:17px}
+.failure{padding:6px 10px;margin:10px 0}table{display:block;overflow-x:auto}dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:4px}}
+@media print{main{max-width:none}pre{break-inside:avoid}details>*{display:block}}
 `;
 
 /** docHref: docs/requirements.md relative to where the page is written; each title links to its entry. */
@@ -62,6 +73,7 @@ export function renderHtml(r: ConformanceReport, docHref = DEFAULT_REQUIREMENTS_
   out.push(
     '<h1>Origin Cloud Regions API conformance</h1>',
     `<p>Verdict: <span class="verdict v-${esc(r.verdict)}" data-testid="verdict">${esc(r.verdict.toUpperCase())}</span> <span class="muted note">${esc(verdictNote(r))}</span></p>`,
+    `<p class="muted note run-line" data-testid="run-line">${esc(runLine(r))}</p>`,
   );
   if (r.restoredFromSnapshot?.length)
     out.push(
@@ -69,13 +81,26 @@ export function renderHtml(r: ConformanceReport, docHref = DEFAULT_REQUIREMENTS_
       ...r.restoredFromSnapshot.map((x) => `<li>${esc(describeRestoration(x))}</li>`),
       '</ul>',
     );
-  // What the verdict does not cover: every MUST no test showed, with its reason.
-  if (r.skippedMust?.length)
+  // What the verdict does not cover: every MUST no test showed, with its reason (folded: the
+  // failures below must stay in the first screen, phones included).
+  if (r.skippedMust?.length) {
+    const ids = r.skippedMust.map((x) => x.id);
+    const named = ids.length > 4 ? `${ids.slice(0, 4).join(', ')} and ${ids.length - 4} more` : ids.join(', ');
     out.push(
-      `<p data-testid="skipped-must">${esc(r.skippedMust.length)} MUST requirement(s) skipped${r.requireAll ? ' (CONFORMANCE_REQUIRE_ALL: each fails the run)' : ''}:</p><ul>`,
-      ...r.skippedMust.map((x) => `<li><code>${esc(x.id)}</code>: ${esc(x.reason)}</li>`),
-      '</ul>',
+      `<details class="skipped" data-testid="skipped-must"><summary><strong>${esc(ids.length)} MUST requirement(s) skipped</strong>${r.requireAll ? ' (CONFORMANCE_REQUIRE_ALL: each fails the run)' : ': the verdict does not cover them'}: ${esc(named)}</summary><ul>`,
+      ...r.skippedMust.map((x) => `<li><a href="#row-${anchor(x.id)}"><code>${esc(x.id)}</code></a>: ${esc(x.reason)}</li>`),
+      '</ul></details>',
     );
+  }
+  // Failures first: a vendor opening the page wants what failed, with its evidence, before the matrix.
+  if (r.errors.length) {
+    out.push('<h2>Errors of the run</h2>', '<p>The run itself broke: its results prove nothing about the target.</p>', '<ul data-testid="errors">');
+    for (const e of r.errors) out.push(`<li><pre>${esc(e)}</pre></li>`);
+    out.push('</ul>');
+  }
+  out.push(failuresFirst(r, docHref));
+
+  out.push('<h2>The run</h2>');
   out.push('<dl class="facts" data-testid="facts">');
   const fact = (k: string, v: string) => out.push(`<dt>${esc(k)}</dt><dd>${v}</dd>`);
   fact('Target', r.target ? `<code>${esc(r.target.baseUrl)}</code>${r.target.embedded ? ' (embedded reference server)' : ''}` : 'not reached');
@@ -90,12 +115,6 @@ export function renderHtml(r: ConformanceReport, docHref = DEFAULT_REQUIREMENTS_
   fact('Rate limiting', `${esc(r.rateLimit.responses429)} response(s) 429, waited out in ${esc((r.rateLimit.waitedMs / 1000).toFixed(1))} s (never counted as failures)`);
   fact('Transport retries', `${esc(r.transportRetries)} (502/503/504 or connection errors, idempotent requests only)`);
   out.push('</dl>');
-
-  if (r.errors.length) {
-    out.push('<h2>Errors of the run</h2>', '<p>The run itself broke: its results prove nothing about the target.</p>', '<ul data-testid="errors">');
-    for (const e of r.errors) out.push(`<li><pre>${esc(e)}</pre></li>`);
-    out.push('</ul>');
-  }
 
   out.push('<h2>Summary</h2>', '<table data-testid="summary"><thead><tr><th>level</th>');
   for (const s of STATUSES) out.push(`<th>${esc(s)}</th>`);
@@ -142,16 +161,6 @@ export function renderHtml(r: ConformanceReport, docHref = DEFAULT_REQUIREMENTS_
   }
   out.push('</div>');
 
-  const withFailures = r.requirements.filter((q) => q.status === 'failed' || q.status === 'expected-failure');
-  out.push('<h2>Failures and their evidence</h2>', '<div data-testid="failures">');
-  if (!withFailures.length && !r.unattributedFailures.length) out.push('<p>No requirement failed.</p>');
-  for (const q of withFailures) out.push(failureSection(q));
-  if (r.unattributedFailures.length) {
-    out.push('<h3>Failures no requirement claimed</h3>', '<ul>');
-    for (const u of r.unattributedFailures) out.push(`<li><pre>${esc(u)}</pre></li>`);
-    out.push('</ul>');
-  }
-  out.push('</div>');
   out.push(`<p class="muted note">Generated by the Origin Cloud Regions conformance suite ${esc(r.suiteVersion)} at ${esc(r.finishedAt)}. Credentials are redacted; curl commands read the token from <code>$CONFORMANCE_API_TOKEN</code>.</p>`);
   out.push('</main></body></html>', '');
   return out.join('\n');
@@ -175,38 +184,124 @@ function matrixRow(q: RequirementRow, docHref: string): string {
   for (const o of q.observations ?? []) notes.push(`observed: ${esc(o)}`);
   const hasEvidence = q.status === 'failed' || q.status === 'expected-failure';
   const id = hasEvidence ? `<a href="#${anchor(q.id)}"><code>${esc(q.id)}</code></a>` : `<code>${esc(q.id)}</code>`;
-  return `<tr data-requirement="${esc(q.id)}" data-status="${esc(q.status)}"><td class="s s-${esc(q.status)}">${esc(q.status)}</td><td>${id}</td><td><a href="${esc(`${docHref}#${docAnchor(q.id)}`)}">${esc(q.title)}</a></td><td class="note">${esc(q.source)}</td><td class="note">${notes.join('<br>')}</td></tr>`;
+  return `<tr id="row-${anchor(q.id)}" data-requirement="${esc(q.id)}" data-status="${esc(q.status)}"><td class="s s-${esc(q.status)}">${esc(q.status)}</td><td>${id}</td><td><a href="${esc(`${docHref}#${docAnchor(q.id)}`)}">${esc(q.title)}</a></td><td class="note">${esc(q.source)}</td><td class="note">${notes.join('<br>')}</td></tr>`;
 }
 
-function failureSection(q: RequirementRow): string {
+function runLine(r: ConformanceReport): string {
+  const target = r.target ? `${r.target.baseUrl}${r.target.embedded ? ' (embedded reference server)' : ''}` : 'target not reached';
+  return `${target} · seed ${r.seed ?? '-'} · profile ${r.profile ?? '-'} · ${r.requests} requests · ${r.finishedAt}`;
+}
+
+/**
+ * The top of the page: failed requirements (MUST first), each with its evidence; failures no
+ * requirement claimed; then the known deviations, folded.
+ */
+function failuresFirst(r: ConformanceReport, docHref: string): string {
+  const rank = (q: RequirementRow) => LEVELS.indexOf(q.level);
+  const failed = r.requirements.filter((q) => q.status === 'failed').sort((a, b) => rank(a) - rank(b));
+  const expected = r.requirements.filter((q) => q.status === 'expected-failure');
   const out: string[] = [];
-  out.push(`<section class="failure${q.status === 'expected-failure' ? ' expected' : ''}" id="${anchor(q.id)}" data-requirement="${esc(q.id)}">`);
-  out.push(`<h3><code>${esc(q.id)}</code> ${esc(q.level)}: <span class="s s-${esc(q.status)}">${esc(q.status)}</span></h3>`);
-  out.push(`<p><strong>Expected:</strong> ${esc(q.title)}</p>`, `<p class="note muted">Source: ${esc(q.source)}</p>`);
-  if (q.reason && q.status === 'expected-failure') out.push(`<p><strong>Known deviation:</strong> ${esc(q.reason)}</p>`);
-  if (q.expired) out.push('<p><strong>The expectation for this requirement has expired.</strong></p>');
-  if (q.failures?.length) {
-    out.push('<h4>What happened</h4><ul>');
-    for (const f of q.failures) out.push(`<li>${esc(f)}</li>`);
+  out.push('<div data-testid="failures">');
+  if (!failed.length && !r.unattributedFailures.length) out.push('<p data-testid="no-failures">No requirement failed.</p>');
+  else out.push(`<h2 id="failures">Failed requirements (${failed.length})</h2>`);
+  failed.forEach((q, i) => out.push(failureSection(q, docHref, i === 0)));
+  if (r.unattributedFailures.length) {
+    out.push('<h3>Failures no requirement claimed</h3>', '<ul>');
+    for (const u of r.unattributedFailures) out.push(`<li><pre>${esc(u)}</pre></li>`);
     out.push('</ul>');
   }
+  if (expected.length) {
+    out.push(`<details class="deviations"><summary><strong>Known deviations (${expected.length})</strong>: failures the expectations file excuses</summary>`);
+    for (const q of expected) out.push(failureSection(q, docHref, false));
+    out.push('</details>');
+  }
+  out.push('</div>');
+  return out.join('\n');
+}
+
+/** "Expected: x" / "Received: y" of an assertion message (Playwright's expect), when it has them. */
+export function expectedReceived(detail: string): { check: string; expected?: string; received?: string; diff?: string } {
+  const lines = detail.split('\n');
+  // The check's own words: the first line that is not the matcher's header (an unlabelled expect).
+  const check = lines.find((l) => l.trim() && !/^(expect\(|Expected|Received|- Expected|\+ Received)/.test(l.trim()))?.trim() ?? '';
+  const expected = /^Expected(?: [a-z]+)?: ?(.*)$/m.exec(detail)?.[1];
+  const received = /^Received(?: [a-z]+)?: ?(.*)$/m.exec(detail)?.[1];
+  if (expected !== undefined || received !== undefined) return { check, expected, received };
+  // toEqual and friends print a diff: "- Expected", "+ Received", then the lines.
+  const at = lines.findIndex((l) => /^- Expected\b/.test(l));
+  if (at >= 0) return { check, diff: lines.slice(at).join('\n').trim() };
+  return { check };
+}
+
+/** A command to copy, without script: one click selects all of it (user-select: all). */
+function copyBlock(label: string, text: string, testid: string): string {
+  return `<div class="copy"><p class="cmd-label">${label} <span class="muted hint">(one click selects it all)</span></p><pre class="cmd" data-testid="${esc(testid)}">${esc(text)}</pre></div>`;
+}
+
+function failureSection(q: RequirementRow, docHref: string, first: boolean): string {
+  const out: string[] = [];
+  out.push(`<section class="failure${q.status === 'expected-failure' ? ' expected' : ''}" id="${anchor(q.id)}" data-requirement="${esc(q.id)}"${first ? ' data-testid="first-failure"' : ''}>`);
+  out.push(`<h3><code>${esc(q.id)}</code> <span class="lvl">${esc(q.level)}</span> <span class="s s-${esc(q.status)}">${esc(q.status)}</span></h3>`);
+  out.push(`<p class="req"><a href="${esc(`${docHref}#${docAnchor(q.id)}`)}">${esc(q.title)}</a></p>`);
+  if (q.reason && q.status === 'expected-failure') out.push(`<p><strong>Known deviation:</strong> ${esc(q.reason)}</p>`);
+  if (q.expired) out.push('<p><strong>The expectation for this requirement has expired.</strong></p>');
   const evidence = (q.evidence ?? []) as Evidence[];
+  // Failures without their own evidence (a test stopped by an unclaimed error) are listed as text.
+  const extra = (q.failures ?? []).slice(evidence.length ? 1 : 0);
+  if (!evidence.length && extra.length) out.push(`<pre class="what">${esc(extra.join('\n'))}</pre>`);
   evidence.forEach((ev, i) => {
-    out.push(`<div class="evidence" data-testid="evidence"><h4>Evidence ${i + 1}${evidence.length > 1 ? ` of ${evidence.length}` : ''}</h4>`);
-    if (ev.detail) out.push('<p>Detail:</p>', `<pre>${esc(ev.detail)}</pre>`);
-    for (const x of ev.exchanges ?? []) {
-      const req = x.request;
-      out.push('<p>Request (redacted):</p>', `<pre data-testid="request">${esc(`${req.method} ${req.url}\n${headerLines(req.headers)}${req.body !== undefined ? `\n\n${req.body}` : ''}`)}</pre>`);
-      if (x.response)
-        out.push('<p>Response (redacted):</p>', `<pre data-testid="response">${esc(`HTTP ${x.response.status}\n${headerLines(x.response.headers)}\n\n${x.response.body}`)}</pre>`);
-      if (x.error) out.push('<p>Transport error:</p>', `<pre>${esc(x.error)}</pre>`);
-      out.push('<p>curl (set <code>CONFORMANCE_API_TOKEN</code> first):</p>', `<pre data-testid="curl">${esc(x.curl)}</pre>`);
-    }
-    out.push('<p>Replay:</p>', `<pre data-testid="replay">${esc(ev.replay)}</pre>`, '</div>');
+    const body = evidenceBlock(ev);
+    if (i === 0) out.push(`<div class="evidence" data-testid="evidence">${body}</div>`);
+    else out.push(`<details class="evidence more" data-testid="evidence"><summary>Evidence ${i + 1} of ${evidence.length}: ${esc(expectedReceived(ev.detail ?? '').check || ev.expected)}</summary>${body}</details>`);
   });
   if (!evidence.length) out.push('<p class="muted">No exchange was recorded for this failure (see the test error in junit.xml or the HTML test report).</p>');
+  if (evidence.length && extra.length > evidence.length - 1) {
+    out.push(`<details class="more"><summary>All ${q.failures!.length} failures of this requirement</summary><ul>`);
+    for (const f of q.failures!) out.push(`<li>${esc(f)}</li>`);
+    out.push('</ul></details>');
+  }
+  out.push(`<p class="note muted">Source: ${esc(q.source)}</p>`);
   out.push('</section>');
   return out.join('\n');
+}
+
+function evidenceBlock(ev: Evidence): string {
+  const out: string[] = [];
+  const er = expectedReceived(ev.detail ?? '');
+  if (er.check) out.push(`<p class="check">${esc(er.check)}</p>`);
+  if (er.expected !== undefined || er.received !== undefined) {
+    out.push('<table class="xr" data-testid="expected-received"><tbody>');
+    out.push(`<tr><th>expected</th><td><code>${esc(er.expected ?? '-')}</code></td></tr>`);
+    out.push(`<tr><th>received</th><td><code>${esc(er.received ?? '-')}</code></td></tr>`);
+    out.push('</tbody></table>');
+  } else if (er.diff) {
+    out.push('<p class="note">Expected (<code>-</code>) versus received (<code>+</code>):</p>', `<pre data-testid="expected-received">${esc(er.diff)}</pre>`);
+  } else {
+    out.push(`<p class="note"><strong>Expected:</strong> ${esc(ev.expected)}</p>`);
+  }
+  if (ev.detail && ev.detail.trim() !== er.check) out.push(`<details class="more"><summary>Full message</summary><pre>${esc(ev.detail)}</pre></details>`);
+  const exchanges = ev.exchanges ?? [];
+  exchanges.forEach((x, i) => {
+    const last = i === exchanges.length - 1;
+    const req = x.request;
+    const parts: string[] = [];
+    parts.push('<p class="note">Request (redacted):</p>', `<pre data-testid="request">${esc(`${req.method} ${req.url}\n${headerLines(req.headers)}${req.body !== undefined ? `\n\n${req.body}` : ''}`)}</pre>`);
+    if (x.response)
+      parts.push('<p class="note">Response (redacted):</p>', `<pre data-testid="response">${esc(`HTTP ${x.response.status}\n${headerLines(x.response.headers)}\n\n${x.response.body}`)}</pre>`);
+    if (x.error) parts.push('<p class="note">Transport error:</p>', `<pre>${esc(x.error)}</pre>`);
+    parts.push(copyBlock('curl, reads <code>$CONFORMANCE_API_TOKEN</code>:', x.curl, 'curl'));
+    const title = `${esc(req.method)} ${esc(shortPath(req.url))}${x.response ? ` → ${esc(x.response.status)}` : x.error ? ' → no answer' : ''}`;
+    // The failing exchange is open; the ones before it, context, are folded.
+    out.push(`<details class="exchange"${last ? ' open' : ''}><summary>${last ? 'The exchange' : `An earlier exchange (${i + 1} of ${exchanges.length})`}: ${title}</summary>${parts.join('\n')}</details>`);
+  });
+  out.push(copyBlock('Replay this check:', ev.replay, 'replay'));
+  return out.join('\n');
+}
+
+/** The path of a request URL (the base URL is the same for all: it is in the run line). */
+function shortPath(url: string): string {
+  const at = url.indexOf('/zones/');
+  return at >= 0 ? url.slice(at) : url;
 }
 
 function headerLines(h: Record<string, string> | undefined): string {

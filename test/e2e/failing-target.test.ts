@@ -113,7 +113,7 @@ test('a failure carries its requirement, what was expected, the redacted exchang
   expect(pasted.stdout).toBe('201');
 });
 
-test('conformance.html in a real headless Chromium shows the verdict, the matrix by level and operation, and the evidence of the failure', async () => {
+test('conformance.html in a real headless Chromium: the verdict, then the failures with their evidence (the first one on a phone\'s first screen), then the matrix', async () => {
   test.setTimeout(300_000); // a first run may install Debian's chromium
   execFileSync('sh', [path.join(ROOT, 'scripts/ensure-chromium.sh')], { stdio: 'inherit' });
   const file = path.join(dirs.reports, 'conformance.html');
@@ -144,6 +144,21 @@ test('conformance.html in a real headless Chromium shows the verdict, the matrix
     await expect(failure.getByTestId('response').first()).toContainText('HTTP 201');
     await expect(failure.getByTestId('curl').first()).toContainText('$CONFORMANCE_API_TOKEN');
     await expect(failure.getByTestId('replay').first()).toContainText('CONFORMANCE_SEED=20261128 npm run conformance --');
+    // Failures first: the failed MUST leads, with expected versus received, before the matrix.
+    const first = page.getByTestId('first-failure');
+    await expect(first).toHaveAttribute('data-requirement', 'PUT-CREATE');
+    const xr = first.getByTestId('expected-received').first();
+    await expect(xr).toContainText('expected');
+    await expect(xr).toContainText('200');
+    await expect(xr).toContainText('201');
+    const y = async (l: typeof first) => (await l.boundingBox())!.y;
+    expect(await y(first), 'the failures come before the facts and the matrix').toBeLessThan(await y(page.getByTestId('facts')));
+    expect(await y(page.getByTestId('facts'))).toBeLessThan(await y(matrix));
+    expect(await y(page.locator('section.failure[data-requirement="PUT-MISMATCH-CODE"]')), 'MUST before SHOULD').toBeGreaterThan(await y(first));
+    // Copy without script: one click selects the whole command (user-select: all).
+    const curl = first.getByTestId('curl').first();
+    await curl.click();
+    expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(await curl.textContent());
     // Each row links to the requirement's entry in docs/requirements.md, relative to the report's place.
     const doc = await matrix.locator('tr[data-requirement="PUT-CREATE"] a[href*="requirements.md"]').getAttribute('href');
     expect(doc).toMatch(/docs\/requirements\.md#put-create$/);
@@ -152,14 +167,27 @@ test('conformance.html in a real headless Chromium shows the verdict, the matrix
     await matrix.locator('tr[data-requirement="PUT-CREATE"] a[href^="#req-"]').click();
     await expect(page).toHaveURL(/#req-PUT-CREATE$/);
     expect(await page.content()).not.toContain(MARKER);
-    await page.screenshot({ path: path.join(dirs.reports, 'conformance-html.png'), fullPage: true });
     expect(requested.every((u) => u.startsWith('file://')), requested.join('\n')).toBe(true);
+    // The first screen at desktop and at phone width, unscrolled: the verdict and the first failure
+    // (its heading and expected versus received) are in it.
+    for (const [width, height] of [[1400, 900], [400, 780]] as const) {
+      const shot = await browser.newPage({ viewport: { width, height } });
+      await shot.goto(`file://${file}`);
+      for (const part of [shot.getByTestId('verdict'), shot.getByTestId('first-failure').locator('h3'), shot.getByTestId('first-failure').getByTestId('expected-received').first()]) {
+        const box = (await part.boundingBox())!;
+        expect(box.y + box.height, `at ${width} px, visible without scrolling`).toBeLessThanOrEqual(height);
+        expect(box.x + box.width, `at ${width} px, not cut off at the right`).toBeLessThanOrEqual(width);
+      }
+      const png = path.join(dirs.reports, `conformance-html-${width}.png`);
+      await shot.screenshot({ path: png });
+      expect(fs.statSync(png).size).toBeGreaterThan(10_000);
+      // Kept with the project's own test results (the run's temporary directory is removed).
+      await test.info().attach(`conformance-html-${width}.png`, { path: png, contentType: 'image/png' });
+      await shot.close();
+    }
   } finally {
     await browser.close();
   }
-  expect(fs.statSync(path.join(dirs.reports, 'conformance-html.png')).size).toBeGreaterThan(10_000);
-  // Kept with the project's own test results (the run's temporary directory is removed).
-  await test.info().attach('conformance-html.png', { path: path.join(dirs.reports, 'conformance-html.png'), contentType: 'image/png' });
 });
 
 test('a dry run against the failing target sends GETs only, lists the mutating requests, and leaks the marker nowhere', async () => {

@@ -38,7 +38,7 @@ function report(HOSTILE: string): ConformanceReport {
             requirement: 'PUT-CREATE',
             level: 'MUST',
             expected: HOSTILE,
-            detail: HOSTILE,
+            detail: `${HOSTILE}\nExpected: ${HOSTILE}\nReceived: ${HOSTILE}`,
             replay: `CONFORMANCE_SEED=7 npm run conformance -- specs/x.spec.ts:1 ${HOSTILE}`,
             exchanges: [
               {
