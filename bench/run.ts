@@ -1,4 +1,4 @@
-// npm run bench (issue 7): one run, one machine, four measurements.
+// npm run bench: one run, one machine, six measurements.
 //   a  the full-profile suite against the embedded server: wall, CPU (user+sys of the whole process
 //      tree), requests (conformance.json), requests per second, the busiest tests' request rates
 //   b  the HTTP ceiling against the same reference server in a process of its own: a sequential
@@ -6,6 +6,11 @@
 //      load of 16 requests in flight (a loop of our own: autocannon would bring 23 dependencies)
 //   c  the budget profile against a reference server started as a non-embedded target: requests in
 //      total, per spec file and per requirement group, the limit scenario's, and the server's own count
+//   e  far: the budget profile against that server behind a TCP proxy adding 50 ms and 200 ms of
+//      round trip (bench/latency-proxy.ts): wall, requests, and the ratio to the serial bound
+//      (requests x RTT: what a run sending one request at a time would at least take)
+//   f  concurrency: the budget profile at CONFORMANCE_CONCURRENCY 1 and 16, same seed: the verdict,
+//      every requirement's status and the request count must agree (counts within 1%)
 //   d  npm test's stages (selftest/npm-test.ts timings), unless --skip-npm-test
 // Writes reports/bench.json and the figures table of BENCHMARKS.md (between its BENCH markers).
 // Every figure carries the load average when it was taken: on a shared machine prefer the ratios
@@ -299,6 +304,36 @@ function slowest(tests: BenchTest[], n = 8) {
     .map((t) => ({ file: t.file, title: t.title.slice(0, 90), requests: t.requests, seconds: round(t.durationMs / 1000, 2) }));
 }
 
+// ---- f: the same seed at concurrency 1 and 16 --------------------------------------------------------
+
+async function concurrency() {
+  const runs: Record<string, { requests: number; serverCounted: number; verdict: string; wallS: number; statuses: Record<string, string> }> = {};
+  for (const c of [1, 16]) {
+    const token = 'bench-concurrency-token';
+    const server = await startServer(token);
+    try {
+      const run = await suiteRun(`concurrency-${c}`, {
+        CONFORMANCE_BASE_URL: server.url,
+        CONFORMANCE_API_TOKEN: token,
+        CONFORMANCE_ZONE_ID: '0be1c0000000000000000000000000b6',
+        CONFORMANCE_ZONE_ID_B: '0be1c0000000000000000000000000b7',
+        CONFORMANCE_ALLOW_DESTRUCTIVE: '1',
+        CONFORMANCE_PROFILE: 'budget',
+        CONFORMANCE_CONCURRENCY: String(c),
+      });
+      const report = readJson<{ requirements: Array<{ id: string; status: string }> }>(path.join(OUT, `concurrency-${c}`, 'reports', 'conformance.json'));
+      runs[c] = { requests: run.requests, serverCounted: await server.count(), verdict: run.verdict, wallS: run.wallS, statuses: Object.fromEntries(report.requirements.map((r) => [r.id, r.status])) };
+    } finally {
+      await server.close();
+    }
+  }
+  const [a, b] = [runs[1]!, runs[16]!];
+  const differing = Object.keys({ ...a.statuses, ...b.statuses }).filter((id) => a.statuses[id] !== b.statuses[id]);
+  const spread = Math.abs(a.requests - b.requests) / Math.max(1, a.requests);
+  const strip = (r: typeof a) => ({ requests: r.requests, serverCounted: r.serverCounted, verdict: r.verdict, wallS: r.wallS });
+  return { at1: strip(a), at16: strip(b), sameVerdict: a.verdict === b.verdict, differingStatuses: differing, requestSpread: round(spread * 100, 2), holds: a.verdict === b.verdict && differing.length === 0 && spread <= 0.01 };
+}
+
 // ---- d: npm test ------------------------------------------------------------------------------------
 
 async function npmTest() {
@@ -342,6 +377,30 @@ function table(r: Record<string, any>): string {
     add('budget profile: requests per spec file', Object.entries(b.byFile as Record<string, { requests: number }>).sort().map(([f, x]) => `${f} ${x.requests}`).join(', '), '');
     add('budget profile: outside tests (setup, teardown)', `${b.requests - b.inTests}`, '');
     add('budget profile: wall, CPU', `${b.wallS} s, ${b.cpuS} s`, '');
+  }
+  for (const f of r.far ?? []) {
+    const target = f.rttMs === 50 ? 20 : f.rttMs === 200 ? 60 : undefined;
+    add(
+      `far, +${f.rttMs} ms RTT: budget run wall`,
+      `${f.wallS} s${target ? ` (target ${target} s: ${f.wallS <= target ? 'holds' : 'missed'})` : ''}, verdict ${f.verdict}, CPU ${f.cpuS} s`,
+      `${f.load.before} → ${f.load.after}`,
+    );
+    add(
+      `far, +${f.rttMs} ms RTT: requests, serial bound, ratio`,
+      `${f.requests} (server counted ${f.serverCounted}, ${f.connections} connections); serial bound ${f.serialBoundS} s; wall / serial bound ${f.ratioToSerial}`,
+      '',
+    );
+    const p = f.phases ?? {};
+    if (p.firstTestMs !== undefined)
+      add(`far, +${f.rttMs} ms RTT: phases`, `first test at ${round(p.firstTestMs / 1000)} s, last test ended at ${round(p.lastTestEndMs / 1000)} s, runner done at ${round(p.runnerMs / 1000)} s`, '');
+  }
+  if (r.concurrency) {
+    const c = r.concurrency;
+    add(
+      'concurrency 1 vs 16, same seed (budget)',
+      `verdict ${c.at1.verdict} / ${c.at16.verdict}; requests ${c.at1.requests} / ${c.at16.requests} (${c.requestSpread}% apart; server counted ${c.at1.serverCounted} / ${c.at16.serverCounted}); statuses differing: ${c.differingStatuses.length ? c.differingStatuses.join(', ') : 'none'}; wall ${c.at1.wallS} s / ${c.at16.wallS} s (${c.holds ? 'holds' : 'MISSED'})`,
+      '',
+    );
   }
   if (r.npmTest) {
     const n = r.npmTest;
@@ -399,6 +458,10 @@ async function main(): Promise<void> {
       step(`budget profile behind a proxy adding ${rtt} ms of round trip`);
       r.far.push(await far(rtt));
     }
+  }
+  if (wanted('concurrency')) {
+    step('budget profile at concurrency 1 and 16, same seed');
+    r.concurrency = await concurrency();
   }
   if (wanted('npm-test') && !skipNpmTest) {
     step('npm test (its stages)');
