@@ -20,8 +20,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { cleanEnv } from '../suite/config';
 import { Transport } from '../suite/http';
+import { launch } from '../suite/launch';
 import { startLatencyProxy } from './latency-proxy';
 import type { BenchTest } from './reporter';
 
@@ -43,13 +43,6 @@ const loadavg = (): string => {
   }
 };
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
-
-/** The environment of a suite run: no CONFORMANCE_* of the caller (a .env pointing at staging stays out). */
-function suiteEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env = cleanEnv();
-  for (const k of Object.keys(env)) if (/^(PLAYWRIGHT_|PW_)/.test(k)) delete env[k];
-  return { ...env, CONFORMANCE_SEED: SEED, ...extra };
-}
 
 interface Timed {
   code: number | null;
@@ -210,9 +203,15 @@ async function suiteRun(label: string, extraEnv: Record<string, string>): Promis
   const dir = path.join(OUT, label);
   fs.rmSync(dir, { recursive: true, force: true });
   const testsFile = path.join(dir, 'tests.json');
-  const env = suiteEnv({ CONFORMANCE_REPORTS_DIR: path.join(dir, 'reports'), CONFORMANCE_STATE_DIR: path.join(dir, 'state'), BENCH_TESTS_FILE: testsFile, ...extraEnv });
-  const t = await timed(process.execPath, [TSX, 'suite/cli/run.ts', '-c', 'bench/playwright.config.ts'], env);
-  const report = readJson<{ requests: number; verdict: string; requestsByKind: Record<string, number> }>(path.join(dir, 'reports', 'conformance.json'));
+  // The launcher: a clean environment (no CONFORMANCE_* of the caller or .env), a fixed seed.
+  const settings = { CONFORMANCE_SEED: SEED, CONFORMANCE_REPORTS_DIR: path.join(dir, 'reports'), CONFORMANCE_STATE_DIR: path.join(dir, 'state'), BENCH_TESTS_FILE: testsFile, ...extraEnv };
+  const before = loadavg();
+  const run = await launch({ entry: 'cli', args: ['-c', 'bench/playwright.config.ts'], settings, output: 'ignore', cpu: true }).done;
+  const userS = round(run.cpu!.user, 2);
+  const sysS = round(run.cpu!.sys, 2);
+  const t: Timed = { code: run.code, wallS: round(run.ms / 1000, 2), userS, sysS, cpuS: round(userS + sysS, 2), load: { before, after: loadavg() } };
+  const report = run.report();
+  if (!report) throw new Error(`bench: the ${label} run wrote no conformance.json (exit ${run.code})`);
   const tests = fs.existsSync(testsFile) ? readJson<BenchTest[]>(testsFile) : [];
   const phasesFile = testsFile.replace(/\.json$/, '.phases.json');
   const phases = fs.existsSync(phasesFile) ? readJson<Record<string, number>>(phasesFile) : {};
@@ -334,6 +333,45 @@ async function concurrency() {
   return { at1: strip(a), at16: strip(b), sameVerdict: a.verdict === b.verdict, differingStatuses: differing, requestSpread: round(spread * 100, 2), holds: a.verdict === b.verdict && differing.length === 0 && spread <= 0.01 };
 }
 
+// ---- g: the start-up cost of one self-test case -------------------------------------------------------
+
+/**
+ * A self-test case as selftest/run.ts starts it (the launcher's playwright entry, one worker, the
+ * conformance reporter, a non-embedded reference server), with a selection of one test that sends a
+ * handful of requests: nearly all of its wall and CPU time is the per-case start-up.
+ */
+async function startup() {
+  const token = 'bench-startup-token';
+  const server = await startServer(token);
+  const runs: Array<{ wallS: number; cpuS: number; requests: number; code: number | null }> = [];
+  try {
+    for (let i = 0; i < 3; i++) {
+      const dir = path.join(OUT, `startup-${i}`);
+      fs.rmSync(dir, { recursive: true, force: true });
+      const r = await launch({
+        entry: 'playwright',
+        cpu: true,
+        output: 'ignore',
+        args: ['--reporter=./suite/report/reporter.ts', '--grep', '@GET-NOT-FOUND(?![\\w-])', 'specs/get.spec.ts'],
+        settings: {
+          CONFORMANCE_BASE_URL: server.url,
+          CONFORMANCE_API_TOKEN: token,
+          CONFORMANCE_ZONE_ID: '0be1c0000000000000000000000000b8',
+          CONFORMANCE_SEED: SEED,
+          CONFORMANCE_WORKERS: '1',
+          CONFORMANCE_REPORTS_DIR: path.join(dir, 'reports'),
+          CONFORMANCE_STATE_DIR: path.join(dir, 'state'),
+        },
+      }).done;
+      runs.push({ wallS: round(r.ms / 1000, 2), cpuS: round((r.cpu?.user ?? NaN) + (r.cpu?.sys ?? NaN), 2), requests: r.report()?.requests ?? 0, code: r.code });
+    }
+  } finally {
+    await server.close();
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return { runs, wallS: median(runs.map((r) => r.wallS)), cpuS: median(runs.map((r) => r.cpuS)), load: loadavg() };
+}
+
 // ---- d: npm test ------------------------------------------------------------------------------------
 
 async function npmTest() {
@@ -402,6 +440,10 @@ function table(r: Record<string, any>): string {
       '',
     );
   }
+  if (r.startup) {
+    const u = r.startup;
+    add('self-test case start-up (one test, median of 3)', `${u.wallS} s wall, ${u.cpuS} s CPU (${u.runs.map((x: { requests: number }) => x.requests).join('/')} requests)`, u.load);
+  }
   if (r.npmTest) {
     const n = r.npmTest;
     add('npm test: wall, CPU', `${n.wallS} s (target 300 s: ${n.wallS <= 300 && n.code === 0 ? 'holds' : n.code === 0 ? 'missed' : `exit ${n.code}`}), CPU ${n.cpuS} s`, `${n.load.before} → ${n.load.after}`);
@@ -462,6 +504,10 @@ async function main(): Promise<void> {
   if (wanted('concurrency')) {
     step('budget profile at concurrency 1 and 16, same seed');
     r.concurrency = await concurrency();
+  }
+  if (wanted('startup')) {
+    step('start-up of one self-test case');
+    r.startup = await startup();
   }
   if (wanted('npm-test') && !skipNpmTest) {
     step('npm test (its stages)');

@@ -15,11 +15,10 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { cleanEnv } from '../suite/config';
+import { launchEnv } from '../suite/launch';
 
 const ROOT = path.resolve(__dirname, '..');
 const bin = (name: string) => path.join(ROOT, 'node_modules', '.bin', name);
-
 
 interface Stage {
   name: string;
@@ -35,7 +34,8 @@ const STAGES: Stage[] = [
   // End to end through the real CLIs: secrets, kill -9 and cleanup, rate limits, exit codes, the HTML
   // report in Debian's Chromium (scripts/ensure-chromium.sh installs it where missing).
   { name: 'e2e', command: [bin('playwright'), 'test', '-c', 'test/playwright.config.ts', '--project', 'e2e'] },
-  { name: 'conformance', command: [bin('tsx'), 'suite/cli/run.ts'], env: cleanEnv() },
+  // The launcher's clean environment: no CONFORMANCE_* of the caller, none from .env.
+  { name: 'conformance', command: [bin('tsx'), 'suite/cli/run.ts'], env: launchEnv() },
   { name: 'variants', command: [bin('tsx'), 'selftest/run.ts', '--variants'] },
   { name: 'mutants', command: [bin('tsx'), 'selftest/run.ts', '--mutants', '--keep-other'] },
 ];

@@ -1,12 +1,12 @@
-// npm run selftest: the suite proves itself (issue 5).
+// npm run selftest: the suite proves itself.
 //   mutants   each mutant is the reference server with one defect, made through createServer's
 //             options; the suite must fail at least one of the requirements the mutant names
 //             (a mutant caught only by other requirements counts as survived);
 //   variants  each variant is the reference server with variation the spec allows; the suite must
 //             pass (verdict pass: no MUST failed; a variant's declared SHOULD failures must show).
 // Every case gets its own server on 127.0.0.1 (in this process) and its own run of the suite
-// (playwright test, the suite's config) against it as a non-embedded target, with its own reports
-// and state under reports/selftest/. See selftest/README.md.
+// (suite/launch.ts: playwright test, the suite's config) against it as a non-embedded target, with
+// its own reports and state under reports/selftest/. See selftest/README.md.
 // Writes reports/selftest.json and reports/selftest.md; exits 1 when a mutant survives or a
 // variant fails, 2 when the self-test itself cannot run.
 //
@@ -14,12 +14,12 @@
 // --seed N, --num-runs N (property depth for every case), --budget (the budget profile), --full (mutants run the whole suite,
 // not only the tests citing their requirements), --keep-other (with one kind: keep the other kind's entries of an existing reports/selftest.json;
 // npm test runs the variants and the mutants as two stages).
-import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createServer } from '../server';
-import { cleanEnv, ROOT } from '../suite/config';
+import { ROOT } from '../suite/config';
+import { launch, stopLaunchedOnSignal } from '../suite/launch';
 import type { ConformanceReport } from '../suite/report/reporter';
 import { REQUIREMENTS } from '../suite/requirements';
 import { catalogueProblems, loadMutants, loadVariants, uncoveredMusts } from './catalogue';
@@ -37,13 +37,8 @@ export const DEFAULT_SEED = 20261128;
 /** A suite run that takes longer is stopped and judged from what it reported (nothing: an error). */
 const RUN_TIMEOUT_MS = 15 * 60_000;
 
-/** Process groups of the suite runs in flight: stopped with the runner (they are detached). */
-const running = new Set<number>();
-for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.once(signal, () => {
-    for (const pid of running) process.kill(-pid, 'SIGKILL');
-    process.exit(130);
-  });
+// Suite runs in flight are stopped with the runner (they run detached, in process groups of their own).
+stopLaunchedOnSignal();
 
 interface Case {
   kind: 'mutant' | 'variant';
@@ -119,16 +114,14 @@ async function runCase(c: Case, seed: number, extraArgs: string[] = []): Promise
   fs.mkdirSync(dir, { recursive: true });
   const token = crypto.randomBytes(24).toString('hex');
   const server = await createServer({ ...c.options, token, hooks: c.hooks, log: false });
-  const started = Date.now();
   const logFile = path.join(dir, 'run.log');
-  // playwright test with the suite's own config, as suite/cli/run.ts runs it (without its tsx
-  // wrapper: about 2 s of CPU per run); the verdict is read from conformance.json, like run.ts does.
+  // playwright test with the suite's own config (the launcher's 'playwright' entry: no tsx wrapper,
+  // about 2 s of CPU less per run); the verdict is read from conformance.json, as run.ts reads it.
   // Only the conformance reporter and a log: no HTML, JUnit or blob reports for hundreds of runs.
-  const args = [require.resolve('@playwright/test/cli'), 'test', '--reporter=list,./suite/report/reporter.ts', ...extraArgs];
+  const args = ['--reporter=list,./suite/report/reporter.ts', ...extraArgs];
   if (c.selection.grep) args.push('--grep', c.selection.grep);
   args.push(...c.selection.files);
-  const env: NodeJS.ProcessEnv = {
-    ...cleanEnv(),
+  const settings: Record<string, string> = {
     CONFORMANCE_BASE_URL: server.url,
     CONFORMANCE_API_TOKEN: token,
     CONFORMANCE_ZONE_ID: crypto.randomBytes(16).toString('hex'),
@@ -142,27 +135,11 @@ async function runCase(c: Case, seed: number, extraArgs: string[] = []): Promise
     CONFORMANCE_STATE_DIR: path.join(dir, 'state'),
     CONFORMANCE_EXPECTATIONS: path.join(dir, 'no-expectations.json'),
     ...c.env,
-    FORCE_COLOR: '0',
   };
+  const started = Date.now();
   let exitCode: number | null;
   try {
-    exitCode = await new Promise<number | null>((resolve, reject) => {
-      const out = fs.openSync(logFile, 'w');
-      // Its own process group, so that a run that hangs is stopped with its workers.
-      const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', out, out], detached: true });
-      running.add(child.pid!);
-      const timer = setTimeout(() => {
-        fs.appendFileSync(logFile, `\nselftest: stopped after ${RUN_TIMEOUT_MS / 60_000} minutes\n`);
-        process.kill(-child.pid!, 'SIGKILL');
-      }, RUN_TIMEOUT_MS);
-      child.on('error', reject);
-      child.on('exit', (code) => {
-        clearTimeout(timer);
-        running.delete(child.pid!);
-        fs.closeSync(out);
-        resolve(code);
-      });
-    });
+    exitCode = (await launch({ entry: 'playwright', settings, args, output: { file: logFile }, timeoutMs: RUN_TIMEOUT_MS }).done).code;
   } finally {
     await server.close();
   }

@@ -253,3 +253,4 @@ export function loadEnv(): NodeJS.ProcessEnv {
   }
   return process.env;
 }
+

@@ -1,6 +1,6 @@
 // The one Ajv instance of the suite. It loads every *.schema.json under schemas/ (recursively, so the
-// test-case schemas in schemas/cases/ too) once, compiles them all at load so a broken schema is an error
-// of the run and names its file, and turns Ajv's errors into short readable sentences.
+// test-case schemas in schemas/cases/ too) once, compiles them all at load in the runner so a broken
+// schema is an error of the run and names its file (a worker compiles each at first use), and turns Ajv's errors into short readable sentences.
 // Draft 2020-12 everywhere (ajv/dist/2020); strict mode, so a keyword typo in a schema cannot pass silently.
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
@@ -73,7 +73,11 @@ function load(instance: Ajv2020): SchemaFile[] {
     instance.addSchema(schema as object);
     files.push({ file, id });
   }
-  // Compile every schema now (refs resolve across files once all are added), not at first use.
+  // Compile every schema now (refs resolve across files once all are added), not at first use, in the
+  // runner: global setup imports this module, so a broken schema is an error of the run, named once.
+  // A Playwright worker compiles each schema at its first use instead: a worker that meets two
+  // operations (a self-test case's) compiles two, not all (about 0.5 s of CPU a worker).
+  if (process.env.TEST_WORKER_INDEX !== undefined) return files;
   for (const { file, id } of files) {
     try {
       instance.getSchema(id);

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { cleanEnv } from '../../../suite/config';
+import { launch, launchEnv } from '../../../suite/launch';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 const TSX = require.resolve('tsx/cli');
@@ -47,13 +47,11 @@ export interface Target {
 }
 
 /**
- * The environment of a run: every CONFORMANCE_* variable of the parent is dropped (and the repo's .env
- * cannot fill them in: each is set, empty when unused), so a test sees only what it sets.
+ * The environment of a run: the launcher's (suite/launch.ts: every CONFORMANCE_* variable of the parent
+ * dropped, each the suite reads set empty so the repo's .env cannot fill it in), plus what the test sets.
  */
 export function runEnv(dirs: Dirs, target: Target | undefined, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env = cleanEnv();
-  for (const k of Object.keys(env)) if (/^(PLAYWRIGHT_|PW_|TEST_|FORCE_COLOR|CI$)/.test(k)) delete env[k];
-  Object.assign(env, {
+  return launchEnv({
     CONFORMANCE_REPORTS_DIR: dirs.reports,
     CONFORMANCE_STATE_DIR: dirs.state,
     CONFORMANCE_EXPECTATIONS: path.join(dirs.root, 'conformance.expectations.json'),
@@ -64,7 +62,6 @@ export function runEnv(dirs: Dirs, target: Target | undefined, extra: Record<str
     ...(target ? { CONFORMANCE_BASE_URL: target.url, CONFORMANCE_API_TOKEN: target.token, CONFORMANCE_ZONE_ID: target.zone ?? ZONE } : {}),
     ...extra,
   });
-  return env;
 }
 
 export interface Result {
@@ -112,7 +109,13 @@ export function tool(name: 'run' | 'cleanup' | 'merge', args: string[], env: Nod
   return start(process.execPath, [TSX, `suite/cli/${name}.ts`, ...args], env, timeoutMs);
 }
 
-export const conformance = (args: string[], env: NodeJS.ProcessEnv, timeoutMs?: number) => tool('run', args, env, timeoutMs).done;
+/** `npm run conformance -- ...args` through the launcher (env: runEnv's, on top of its clean environment). */
+export const conformance = (args: string[], env: NodeJS.ProcessEnv, timeoutMs = 90_000): Promise<Result> =>
+  launch({ entry: 'cli', args, settings: definedOnly(env), timeoutMs }).done;
+
+function definedOnly(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
+}
 
 /** The run's conformance.json. */
 export function report(dirs: Dirs): Report {
