@@ -135,6 +135,7 @@ async function runCase(c: Case, seed: number, extraArgs: string[] = []): Promise
     CONFORMANCE_STATE_DIR: path.join(dir, 'state'),
     CONFORMANCE_EXPECTATIONS: path.join(dir, 'no-expectations.json'),
     ...c.env,
+    FORCE_COLOR: '0',
   };
   const started = Date.now();
   let exitCode: number | null;

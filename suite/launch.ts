@@ -60,7 +60,7 @@ const PLAYWRIGHT = require.resolve('@playwright/test/cli');
 export function launchEnv(settings: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env = cleanEnv();
   for (const k of Object.keys(env)) if (/^(PLAYWRIGHT_|PW_|TEST_)|^FORCE_COLOR$|^CI$/.test(k)) delete env[k];
-  return { ...env, FORCE_COLOR: '0', ...settings };
+  return { ...env, ...settings };
 }
 
 export function launch(options: LaunchOptions = {}): Launched {
