@@ -3,6 +3,7 @@
 import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import fs from 'node:fs';
 import path from 'node:path';
+import { readAnnotations } from '../suite/annotations';
 
 export interface BenchTest {
   file: string;
@@ -35,7 +36,7 @@ export default class BenchReporter implements Reporter {
       startMs: result.startTime.getTime() - this.begun,
       worker: result.workerIndex,
       requests: requests === undefined ? null : Number(requests),
-      requirements: [...new Set(annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? ''))],
+      requirements: readAnnotations(annotations).cited,
     });
   }
 

@@ -6,12 +6,10 @@
 import type { TestInfo } from '@playwright/test';
 import type { ApiResponse } from './client';
 import type { Exchange } from './http';
+import { citation, finding, findingAnnotation, OBSERVATION, REQUIREMENT, VIOLATION, type Annotation } from './annotations';
 import { curlCommand, redact, redactValue } from './redact';
 import { requirement, type Requirement } from './requirements';
 
-export const VIOLATION = 'violation';
-export const REQUIREMENT = 'requirement';
-export const OBSERVATION = 'observation';
 
 export class RequirementViolation extends Error {
   constructor(
@@ -33,11 +31,11 @@ export interface Evidence {
 }
 
 /** Test details citing requirements: tags for --grep, annotations for the report. */
-export function covers(...ids: string[]): { tag: string[]; annotation: Array<{ type: string; description: string }> } {
+export function covers(...ids: string[]): { tag: string[]; annotation: Annotation[] } {
   for (const id of ids) requirement(id); // unknown IDs fail at load time
   return {
     tag: ids.map((id) => `@${id}`),
-    annotation: ids.map((id) => ({ type: REQUIREMENT, description: id })),
+    annotation: ids.map(citation),
   };
 }
 
@@ -76,7 +74,7 @@ export class Verifier {
   cite(id: string): void {
     requirement(id);
     if (!this.testInfo.annotations.some((a) => a.type === REQUIREMENT && a.description === id))
-      this.testInfo.annotations.push({ type: REQUIREMENT, description: id });
+      this.testInfo.annotations.push(citation(id));
   }
 
   /**
@@ -99,7 +97,7 @@ export class Verifier {
   /** Records an observation for an INFO requirement (shown in the report, never a failure). */
   observe(id: string, text: string): void {
     this.cite(id);
-    this.testInfo.annotations.push({ type: OBSERVATION, description: `${id}: ${redact(text)}` });
+    this.testInfo.annotations.push(findingAnnotation(OBSERVATION, finding(id, redact(text))));
   }
 
   /** Records a violation found without an assertion (the response validator). */
@@ -112,7 +110,8 @@ export class Verifier {
       if (!this.deferredSoft.has(req.id)) this.deferredSoft.set(req.id, { detail: clean, evidence: responses });
       return;
     }
-    this.testInfo.annotations.push({ type: VIOLATION, description: `${req.id}: ${firstLine(clean)}` });
+    const evidenceName = `evidence-${++this.evidenceCount}-${req.id}.json`;
+    this.testInfo.annotations.push(findingAnnotation(VIOLATION, finding(req.id, firstLine(clean), evidenceName)));
     const ev: Evidence = {
       requirement: req.id,
       level: req.level,
@@ -130,7 +129,7 @@ export class Verifier {
       })),
       replay: this.replayPrefix + this.replay(),
     };
-    void this.testInfo.attach(`evidence-${++this.evidenceCount}-${req.id}.json`, {
+    void this.testInfo.attach(evidenceName, {
       body: JSON.stringify(ev, null, 2),
       contentType: 'application/json',
     });

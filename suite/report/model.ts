@@ -1,5 +1,6 @@
 // From test outcomes to the requirement matrix and the verdict. Pure: the reporter feeds it, the
 // unit tests drive it directly.
+import type { Finding } from '../annotations';
 import { REQUIREMENTS, type Level, type Operation } from '../requirements';
 import { isExpired, type Expectation } from './expectations';
 import { decide, skippedMusts, type SkippedMust, type VerdictOptions } from './verdict';
@@ -13,9 +14,8 @@ export interface TestOutcome {
   /** passed: ran to the end; failed: stopped by an error; skipped: not run (with a reason). */
   status: 'passed' | 'failed' | 'skipped';
   cited: string[];
-  /** "ID: detail" for every violation the test recorded. */
-  violations: string[];
-  observations: string[];
+  violations: Finding[];
+  observations: Finding[];
   error?: string;
   skipReason?: string;
   evidence: unknown[];
@@ -66,8 +66,9 @@ export function judge(outcomes: TestOutcome[], expectations: Expectation[], opts
     const failures: string[] = [];
     const evidence: unknown[] = [];
     for (const o of citing) {
-      for (const v of o.violations) if (v.startsWith(`${req.id}:`)) failures.push(`${o.title}: ${v.slice(req.id.length + 1).trim()}`);
-      if (o.violations.some((v) => v.startsWith(`${req.id}:`)))
+      const own = o.violations.filter((v) => v.requirement === req.id);
+      for (const v of own) failures.push(`${o.title}: ${v.message.trim()}`);
+      if (own.length)
         evidence.push(...o.evidence.filter((e) => (e as { requirement?: string })?.requirement === req.id));
       if (o.status === 'failed' && o.violations.length === 0) failures.push(`${o.title}: ${o.error ?? 'failed'}`);
     }
@@ -85,7 +86,7 @@ export function judge(outcomes: TestOutcome[], expectations: Expectation[], opts
     };
     if (failures.length) row.failures = failures;
     if (evidence.length) row.evidence = evidence;
-    const obs = citing.flatMap((o) => o.observations.filter((x) => x.startsWith(`${req.id}:`)).map((x) => x.slice(req.id.length + 1).trim()));
+    const obs = citing.flatMap((o) => o.observations.filter((x) => x.requirement === req.id).map((x) => x.message.trim()));
     if (obs.length) row.observations = [...new Set(obs)];
     if (status === 'skipped') {
       const reasons = [...new Set(citing.map((o) => o.skipReason ?? (o.status === 'failed' ? 'stopped before this check by another failure' : undefined)).filter(Boolean))];

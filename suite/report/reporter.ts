@@ -9,7 +9,8 @@ import { redact, redactValue } from '../redact';
 import { nextSteps, recordedCleanup } from '../next-steps';
 import { publishedSettings } from '../run-context';
 import { sumStats } from '../stats';
-import { OBSERVATION, REQUIREMENT, VIOLATION, messageOf } from '../verify';
+import { readAnnotations } from '../annotations';
+import { messageOf } from '../verify';
 import { loadExpectations, type Expectation } from './expectations';
 import { judge, type TestOutcome } from './model';
 import { badge } from './badge';
@@ -66,7 +67,6 @@ export default class ConformanceReporter implements Reporter {
       const key = `${a.type}\u0000${a.description ?? ''}`;
       return seen.has(key) ? false : (seen.add(key), true);
     });
-    const of = (type: string) => annotations.filter((a) => a.type === type).map((a) => a.description ?? '');
     const evidence = result.attachments
       .filter((a) => a.name.startsWith('evidence-') && a.body)
       .map((a) => {
@@ -83,9 +83,7 @@ export default class ConformanceReporter implements Reporter {
       file: path.relative(ROOT, test.location.file).split(path.sep).join('/'),
       line: test.location.line,
       status: result.status === 'skipped' ? 'skipped' : result.status === 'passed' ? 'passed' : 'failed',
-      cited: [...new Set(of(REQUIREMENT))],
-      violations: of(VIOLATION),
-      observations: of(OBSERVATION),
+      ...readAnnotations(annotations),
       error: result.error ? redact(firstLines(messageOf(result.error.message ?? result.error.value ?? ''))) : undefined,
       skipReason: result.status === 'skipped' ? skip || 'skipped' : undefined,
       evidence: redactValue(evidence),
@@ -163,7 +161,7 @@ export default class ConformanceReporter implements Reporter {
     const out = new Map<string, string>();
     for (const o of this.outcomes.values()) {
       if (o.status !== 'failed' || !o.violations.length) continue;
-      const ids = [...new Set(o.violations.map((v) => v.slice(0, v.indexOf(':'))))];
+      const ids = [...new Set(o.violations.map((v) => v.requirement))];
       if (!ids.every((id) => byId.get(id)?.status === 'expected-failure')) continue;
       out.set(o.title, `expected failure (expectations file): ${ids.map((id) => `${id}: ${byId.get(id)!.reason ?? ''}`).join('; ')}`);
     }

@@ -1,6 +1,7 @@
 // reports/badge.json (a shields.io endpoint) counts the catalogue's MUSTs honestly, and every row of
 // conformance.md and conformance.html links to the requirement's entry in docs/requirements.md.
 import { expect, test } from '@playwright/test';
+import { finding } from '../../suite/annotations';
 import { badge } from '../../suite/report/badge';
 import { renderHtml } from '../../suite/report/html';
 import { renderMarkdown } from '../../suite/report/markdown';
@@ -51,7 +52,7 @@ test('every MUST passed: brightgreen, "N/N MUST" over the whole catalogue', () =
 });
 
 test('a failed MUST turns the badge red and is counted', () => {
-  const b = badge(report([all({ violations: [`${MUSTS[0]}: broken`] })]));
+  const b = badge(report([all({ violations: [finding(MUSTS[0]!, 'broken')] })]));
   expect(b).toMatchObject({ message: `${MUSTS.length - 1}/${MUSTS.length} MUST, 1 failed`, color: 'red' });
 });
 
@@ -62,9 +63,9 @@ test('skipped MUSTs are named in the message and keep the badge from green', () 
 });
 
 test('an expected failure is not a pass; a strict SHOULD failure and a run error are stated', () => {
-  const expected = badge(report([all({ violations: [`${MUSTS[1]}: known`] })], { expectations: [{ id: MUSTS[1]!, reason: 'known gap' }] }));
+  const expected = badge(report([all({ violations: [finding(MUSTS[1]!, 'known')] })], { expectations: [{ id: MUSTS[1]!, reason: 'known gap' }] }));
   expect(expected).toMatchObject({ message: `${MUSTS.length - 1}/${MUSTS.length} MUST, 1 expected failure`, color: 'yellow' });
-  const strict = badge(report([all({ violations: [`${SHOULDS[0]}: no`] })], { strict: true }));
+  const strict = badge(report([all({ violations: [finding(SHOULDS[0]!, 'no')] })], { strict: true }));
   expect(strict).toMatchObject({ message: `${MUSTS.length}/${MUSTS.length} MUST, 1 SHOULD failed (strict)`, color: 'red' });
   expect(badge(report([all()], { error: true }))).toMatchObject({ message: `${MUSTS.length}/${MUSTS.length} MUST, run error`, color: 'lightgrey' });
 });

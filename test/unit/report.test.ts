@@ -1,5 +1,6 @@
 // The verdict logic (suite/report/model.ts) and the known-deviations file.
 import { expect, test } from '@playwright/test';
+import { finding, findingAnnotation, readAnnotations, VIOLATION } from '../../suite/annotations';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,14 +14,14 @@ function outcome(o: Partial<TestOutcome>): TestOutcome {
 const row = (v: ReturnType<typeof judge>, id: string) => v.requirements.find((r) => r.id === id)!;
 
 test('a violation fails its requirement only; a MUST failure fails the verdict', () => {
-  const v = judge([outcome({ status: 'failed', cited: ['PUT-CREATE', 'PUT-READBACK'], violations: ['PUT-CREATE: expected 200'] })], []);
+  const v = judge([outcome({ status: 'failed', cited: ['PUT-CREATE', 'PUT-READBACK'], violations: [finding('PUT-CREATE', 'expected 200')] })], []);
   expect(row(v, 'PUT-CREATE').status).toBe('failed');
   expect(row(v, 'PUT-READBACK').status, 'stopped before its check: not passed').toBe('skipped');
   expect(v.verdict).toBe('fail');
 });
 
 test('a SHOULD failure is reported but passes the verdict unless strict', () => {
-  const o = [outcome({ cited: ['PUT-MISMATCH-REJECTED', 'PUT-MISMATCH-CODE'], violations: ['PUT-MISMATCH-CODE: no 1146'] })];
+  const o = [outcome({ cited: ['PUT-MISMATCH-REJECTED', 'PUT-MISMATCH-CODE'], violations: [finding('PUT-MISMATCH-CODE', 'no 1146')] })];
   expect(row(judge(o, []), 'PUT-MISMATCH-CODE').status).toBe('failed');
   expect(row(judge(o, []), 'PUT-MISMATCH-REJECTED').status).toBe('passed');
   expect(judge(o, []).verdict).toBe('pass');
@@ -42,9 +43,9 @@ test('skipped tests skip their requirements with the reason; uncited ones are sk
 
 test('expectations: a listed failure is expected, a listed pass is stale, an expired entry excuses nothing', () => {
   const o = [
-    outcome({ status: 'failed', cited: ['PUT-CREATE'], violations: ['PUT-CREATE: 201'] }),
+    outcome({ status: 'failed', cited: ['PUT-CREATE'], violations: [finding('PUT-CREATE', '201')] }),
     outcome({ cited: ['GET-FOUND'] }),
-    outcome({ status: 'failed', cited: ['DELETE-REMOVES'], violations: ['DELETE-REMOVES: kept'] }),
+    outcome({ status: 'failed', cited: ['DELETE-REMOVES'], violations: [finding('DELETE-REMOVES', 'kept')] }),
   ];
   const v = judge(
     o,
@@ -77,4 +78,13 @@ test('the expectations file is checked: unknown IDs, missing reasons and bad dat
   const typo = write({ expectations: [{ id: 'PUT-CREATE', reason: 'r', expire: '2020-01-01' }] });
   expect(() => loadExpectations(typo)).toThrow(`${typo} does not match schemas/config/expectations.schema.json: expectations[0] has an unknown key "expire"`);
   expect(() => loadExpectations(write({ expectation: [] }))).toThrow('has an unknown key "expectation"');
+});
+
+test('findings travel as typed JSON: a message that itself reads "ID: text" comes back as written, under its requirement', () => {
+  const written = finding('PUT-CREATE', 'PUT-READBACK: looks like another ID\nsecond line', 'evidence-1-PUT-CREATE.json');
+  const read = readAnnotations([{ type: 'requirement', description: 'PUT-CREATE' }, findingAnnotation(VIOLATION, written)]);
+  expect(read).toEqual({ cited: ['PUT-CREATE'], violations: [written], observations: [] });
+  expect(written.level).toBe('MUST');
+  const v = judge([outcome({ status: 'failed', cited: ['PUT-CREATE', 'PUT-READBACK'], violations: read.violations })], []);
+  expect(row(v, 'PUT-READBACK').status, 'not failed by text that merely names it').toBe('skipped');
 });

@@ -1,0 +1,45 @@
+// What a test leaves for the reporter, as Playwright annotations: the requirements it cites, and its
+// findings (violations and observations) as typed JSON. The one module that writes and reads them, so
+// no reader parses text back.
+import { requirement, type Level } from './requirements';
+
+export const REQUIREMENT = 'requirement';
+export const VIOLATION = 'violation';
+export const OBSERVATION = 'observation';
+
+/** A violation (or, for OBSERVATION, an INFO observation) of one requirement. */
+export interface Finding {
+  requirement: string;
+  level: Level;
+  message: string;
+  /** The name of the evidence attachment the violation recorded. */
+  evidence?: string;
+}
+
+export interface Annotation {
+  type: string;
+  description?: string;
+}
+
+/** A finding of requirement `id`, at the catalogue's level for it. */
+export function finding(id: string, message: string, evidence?: string): Finding {
+  return { requirement: id, level: requirement(id).level, message, ...(evidence ? { evidence } : {}) };
+}
+
+export const citation = (id: string): Annotation => ({ type: REQUIREMENT, description: id });
+
+export const findingAnnotation = (type: typeof VIOLATION | typeof OBSERVATION, finding: Finding): Annotation => ({
+  type,
+  description: JSON.stringify(finding),
+});
+
+/** The requirements cited and the findings recorded, from a test's annotations. */
+export function readAnnotations(annotations: readonly Annotation[]): { cited: string[]; violations: Finding[]; observations: Finding[] } {
+  const findings = (type: string) =>
+    annotations.filter((a) => a.type === type && a.description).map((a) => JSON.parse(a.description!) as Finding);
+  return {
+    cited: [...new Set(annotations.filter((a) => a.type === REQUIREMENT).map((a) => a.description ?? ''))],
+    violations: findings(VIOLATION),
+    observations: findings(OBSERVATION),
+  };
+}
