@@ -7,6 +7,7 @@ import { covers, expect, test, zoneWide } from '../fixtures';
 import { errorCodes } from '../fixtures/checks';
 import type { ApiClient } from '../suite/client';
 import { chunks, inParallel } from '../suite/concurrency';
+import { Progress } from '../suite/progress';
 import type { Verifier } from '../suite/verify';
 
 async function totalCount(api: ApiClient, verify: Verifier, why: string): Promise<number> {
@@ -33,7 +34,12 @@ test(
     const pair = regions.pair(0);
     // The fill's batches are independent: sent CONFORMANCE_CONCURRENCY at a time, judged in order.
     const batches = chunks(fill, 100);
-    const filled = await inParallel(batches, ctx.concurrency, (batch) => api.batchPut(batch.map((ip) => ({ origin_ip: ip, ...pair }))));
+    const progress = new Progress('limit fill: filled', fill.length);
+    const filled = await inParallel(batches, ctx.concurrency, async (batch) => {
+      const res = await api.batchPut(batch.map((ip) => ({ origin_ip: ip, ...pair })));
+      await progress.advance(batch.length);
+      return res;
+    });
     for (const [i, res] of filled.entries()) {
       await verify.check('BATCH-PUT-APPLIES', () => {
         expect(res.status, `filling the zone: batch ${i + 1} of ${batches.length}`).toBe(200);

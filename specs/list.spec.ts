@@ -12,6 +12,7 @@ import { ipv4Address, ipv6Address } from '../suite/ip/arbitraries';
 import { canonical } from '../suite/ip/oracle';
 import type { Mapping } from '../contract';
 import { knobs } from '../suite/profile';
+import { Progress } from '../suite/progress';
 
 interface ResultInfo {
   page?: unknown;
@@ -80,9 +81,11 @@ test.describe('list', () => {
       const pages = Math.ceil((total as number) / perPage);
       const seen = new Map<string, Mapping>();
       // Pages 1..pages hold the zone; page pages+1 is the one the SDK's paginator stops on.
+      const progress = new Progress('list walk: listed', total as number);
       for (let n = 1; n <= pages + 1; n++) {
         const res = n === 1 ? first : await page(api, n, perPage);
         const list = items(res);
+        await progress.advance(list.length);
         const ri = info(res);
         await verify.check('LIST-RESULT-INFO', () => {
           expect(res.status, `page ${n} (per_page ${perPage})`).toBe(200);

@@ -1,12 +1,13 @@
 // The conformance reporter: turns test outcomes into reports/conformance.json and .md (and .html),
 // with the target, seed, profile, suite version, exact request figures and the requirement matrix.
-import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, TestResult } from '@playwright/test/reporter';
+import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, TestResult, TestStep } from '@playwright/test/reporter';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig, ROOT } from '../config';
 import { readJson, type RunInfo } from '../journal';
 import { redact, redactValue } from '../redact';
 import { nextSteps, recordedCleanup } from '../next-steps';
+import { PROGRESS_PREFIX } from '../progress';
 import { publishedSettings } from '../run-context';
 import { sumStats } from '../stats';
 import { readAnnotations } from '../annotations';
@@ -58,6 +59,11 @@ export default class ConformanceReporter implements Reporter {
 
   onBegin(config: FullConfig, _suite: Suite): void {
     if (config.shard) this.shard = `${config.shard.current}/${config.shard.total}`;
+  }
+
+  /** A long phase's progress line (suite/progress.ts), sent by a worker as a test step. */
+  onStepBegin(_test: TestCase, _result: TestResult, step: TestStep): void {
+    if (step.category === 'test.step' && step.title.startsWith(PROGRESS_PREFIX)) process.stdout.write(`  ${redact(step.title.slice(PROGRESS_PREFIX.length))}\n`);
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
