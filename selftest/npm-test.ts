@@ -32,7 +32,8 @@ const STAGES: Stage[] = [
   { name: 'unit', command: [bin('playwright'), 'test', '-c', 'test/playwright.config.ts', '--project', 'unit'] },
   { name: 'server', command: [bin('playwright'), 'test', '-c', 'test/playwright.config.ts', '--project', 'server'] },
   // End to end through the real CLIs: secrets, kill -9 and cleanup, rate limits, exit codes, the HTML
-  // report in Debian's Chromium (scripts/ensure-chromium.sh installs it where missing).
+  // report in Debian's Chromium (scripts/ensure-chromium.sh installs it where missing), the packed
+  // package installed offline and run with --spawn, the GitHub Action's steps.
   { name: 'e2e', command: [bin('playwright'), 'test', '-c', 'test/playwright.config.ts', '--project', 'e2e'] },
   // The launcher's clean environment: no CONFORMANCE_* of the caller, none from .env.
   { name: 'conformance', command: [bin('tsx'), 'suite/cli/run.ts'], env: launchEnv() },

@@ -253,13 +253,16 @@ async function runSpawned(command: string, url: string, reportsDir: string, time
   fs.mkdirSync(reportsDir, { recursive: true });
   const logFile = path.join(reportsDir, 'spawned.log');
   const target: Spawned = startTarget(command, logFile);
-  const relLog = path.relative(process.cwd(), logFile) || logFile;
+  const rel = path.relative(process.cwd(), logFile);
+  const relLog = rel && !rel.startsWith('..') ? rel : logFile;
   process.on('exit', target.killNow);
   let interrupted: NodeJS.Signals | undefined;
   let playwright: import('node:child_process').ChildProcess | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
     interrupted ??= signal;
-    if (playwright && playwright.exitCode === null) playwright.kill(signal);
+    // SIGINT either way: Playwright then runs its teardown (the zone's cleanup, which needs the target
+    // alive) and ignores the copy a terminal's Ctrl-C also delivered to it; SIGTERM would kill it outright.
+    if (playwright && playwright.exitCode === null) playwright.kill('SIGINT');
     else void target.stop().then(() => process.exit(128 + (signal === 'SIGINT' ? 2 : 15)));
   };
   process.on('SIGINT', onSignal);

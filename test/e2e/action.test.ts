@@ -85,6 +85,8 @@ async function runAction(workspace: string, given: Record<string, string>): Prom
   const summary = path.join(workspace, 'step-summary.md');
   const base: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!/^(CONFORMANCE_|PLAYWRIGHT_|PW_|TEST_|FORCE_COLOR|CI$|npm_)/.test(k)) base[k] = v;
+  // A variable the inputs do not cover passes through from the job's env: one worker for a few tests.
+  base.CONFORMANCE_WORKERS = '1';
   for (const [i, step] of action.runs.steps.entries()) {
     const name = step.name ?? `step ${i + 1}`;
     if (step.uses || /^Install /.test(name)) continue;

@@ -1,0 +1,66 @@
+// `run --spawn` in the ways a run can end early (the package test covers pass, fail and a target
+// that never answers): the started command exits before its URL answers, and the run is told to
+// stop (SIGTERM to the runner alone) while the suite runs. Either way the started process group is
+// gone afterwards and its output is in reports/spawned.log.
+import { expect, test } from '@playwright/test';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { runEnv, start, tempDirs, transcript, ZONE } from './helpers/cli';
+
+const TSX = require.resolve('tsx/cli');
+const TOKEN = 'e2e-spawn-token-4c8e21';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const main = (args: string[]) => [TSX, 'suite/cli/main.ts', 'run', ...args];
+
+test('a command that exits before its URL answers: exit 2 naming the URL and the exit, its output shown', async () => {
+  const dirs = tempDirs('spawn-exit');
+  const url = `http://127.0.0.1:${await freePort()}/client/v4`;
+  const r = await start(process.execPath, main(['--url', url, '--zone', ZONE, '--spawn', 'echo cannot bind; exit 3']), runEnv(dirs, undefined, { CONFORMANCE_API_TOKEN: TOKEN })).done;
+  expect(r.code, transcript(r)).toBe(2);
+  expect(r.stderr).toContain(`the command exited (3) before ${url} answered`);
+  expect(r.stderr).toContain('cannot bind');
+  expect(fs.readFileSync(path.join(dirs.reports, 'spawned.log'), 'utf8')).toBe('cannot bind\n');
+});
+
+test('SIGTERM to the runner while the suite runs: the suite stops, then the started server, exit 143', async () => {
+  const dirs = tempDirs('spawn-term');
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/client/v4`;
+  const env = runEnv(dirs, undefined, { CONFORMANCE_API_TOKEN: TOKEN, REFERENCE_API_TOKEN: TOKEN, CONFORMANCE_PROFILE: 'budget' });
+  const serve = `PORT=${port} "${process.execPath}" "${TSX}" server/cli.ts`;
+  const run = start(process.execPath, main(['--url', url, '--zone', ZONE, '--spawn', serve, 'specs/put/create-replace.spec.ts', 'specs/list.spec.ts']), env, 120_000);
+  let out = '';
+  run.child.stdout!.on('data', (d: Buffer) => (out += d.toString('utf8')));
+  // Global setup's last line: the tests are starting.
+  await expect.poll(() => out, { timeout: 90_000 }).toMatch(/mapping\(s\) before the run/);
+  const pgid = Number(/process group (\d+)/.exec(out)![1]);
+  expect(groupAlive(pgid)).toBe(true);
+  process.kill(run.child.pid!, 'SIGTERM');
+  const r = await run.done;
+  expect(r.code, transcript(r)).toBe(143);
+  expect(r.stdout).toContain('Stopped the implementation under test');
+  expect(groupAlive(pgid), 'the started process group is gone').toBe(false);
+  await expect(fetch(url)).rejects.toThrow();
+  expect(fs.readFileSync(path.join(dirs.reports, 'spawned.log'), 'utf8')).toContain(`listening on ${url}`);
+});
