@@ -185,6 +185,21 @@ test.describe('list', () => {
   );
 
   test(
+    'per_page 1 and 100, the bounds of 1..100, are accepted: 200, result_info.per_page as asked, at most that many items',
+    covers('LIST-PAGINATION-VALID'),
+    async ({ api, verify }) => {
+      for (const perPage of [1, 100]) {
+        const res = await api.list({ page: 1, per_page: perPage });
+        await verify.check('LIST-PAGINATION-VALID', () => {
+          expect(res.status, `?per_page=${perPage}: accepted`).toBe(200);
+          expect(Array.isArray(res.json?.result) && res.json!.result!.length <= perPage, `?per_page=${perPage}: at most ${perPage} item(s)`).toBe(true);
+          expect(info(res).per_page, `?per_page=${perPage}: result_info.per_page`).toBe(perPage);
+        });
+      }
+    },
+  );
+
+  test(
     'per_page 0, 101 or -1 is a 4xx failure (code 1146 SHOULD); page 0 or -1 and per_page abc SHOULD be one too',
     covers('LIST-PAGINATION-INVALID', 'LIST-PAGINATION-CODE', 'LIST-PAGE-INVALID'),
     async ({ api, verify }) => {

@@ -6,6 +6,8 @@ import { requirement, type Level } from './requirements';
 export const REQUIREMENT = 'requirement';
 export const VIOLATION = 'violation';
 export const OBSERVATION = 'observation';
+/** The requirement could not be shown because the target leaves out what it is about (message: why). */
+export const NOT_APPLICABLE = 'not-applicable';
 
 /** A violation (or, for OBSERVATION, an INFO observation) of one requirement. */
 export interface Finding {
@@ -28,18 +30,19 @@ export function finding(id: string, message: string, evidence?: string): Finding
 
 export const citation = (id: string): Annotation => ({ type: REQUIREMENT, description: id });
 
-export const findingAnnotation = (type: typeof VIOLATION | typeof OBSERVATION, finding: Finding): Annotation => ({
+export const findingAnnotation = (type: typeof VIOLATION | typeof OBSERVATION | typeof NOT_APPLICABLE, finding: Finding): Annotation => ({
   type,
   description: JSON.stringify(finding),
 });
 
 /** The requirements cited and the findings recorded, from a test's annotations. */
-export function readAnnotations(annotations: readonly Annotation[]): { cited: string[]; violations: Finding[]; observations: Finding[] } {
+export function readAnnotations(annotations: readonly Annotation[]): { cited: string[]; violations: Finding[]; observations: Finding[]; notApplicable: Finding[] } {
   const findings = (type: string) =>
     annotations.filter((a) => a.type === type && a.description).map((a) => JSON.parse(a.description!) as Finding);
   return {
     cited: [...new Set(annotations.filter((a) => a.type === REQUIREMENT).map((a) => a.description ?? ''))],
     violations: findings(VIOLATION),
     observations: findings(OBSERVATION),
+    notApplicable: findings(NOT_APPLICABLE),
   };
 }

@@ -6,7 +6,7 @@
 import type { TestInfo } from '@playwright/test';
 import type { ApiResponse } from './client';
 import type { Exchange } from './http';
-import { citation, finding, findingAnnotation, OBSERVATION, REQUIREMENT, VIOLATION, type Annotation } from './annotations';
+import { citation, finding, findingAnnotation, NOT_APPLICABLE, OBSERVATION, REQUIREMENT, VIOLATION, type Annotation } from './annotations';
 import { curlCommand, redact, redactValue } from './redact';
 import { requirement, type Requirement } from './requirements';
 
@@ -92,6 +92,16 @@ export class Verifier {
       this.fail(req, messageOf(e), evidence);
       return false;
     }
+  }
+
+  /**
+   * Records that a requirement could not be shown here because the target omits what it is about (an
+   * optional field): the report then says "not applicable: <why>", not "skipped: no test ran it", and
+   * a passing test does not count as having shown it.
+   */
+  notApplicable(id: string, why: string): void {
+    const note = findingAnnotation(NOT_APPLICABLE, finding(id, why));
+    if (!this.testInfo.annotations.some((a) => a.type === NOT_APPLICABLE && a.description === note.description)) this.testInfo.annotations.push(note);
   }
 
   /** Records an observation for an INFO requirement (shown in the report, never a failure). */

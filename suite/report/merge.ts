@@ -32,6 +32,7 @@ function mergeRows(rows: RequirementRow[]): RequirementRow {
   const reasons = uniq(telling.map((r) => r.reason).filter((x): x is string => !!x));
   if (reasons.length) merged.reason = reasons.join('; ');
   if (merged.status === 'passed' && rows.some((r) => r.stale)) merged.stale = true;
+  if (merged.status === 'skipped' && rows.every((r) => r.notApplicable)) merged.notApplicable = true;
   if (rows.some((r) => r.expired)) merged.expired = true;
   return merged;
 }

@@ -16,6 +16,8 @@ export interface TestOutcome {
   cited: string[];
   violations: Finding[];
   observations: Finding[];
+  /** Every requirement the test could not show because the target omits what it is about (message: why). */
+  notApplicable?: Finding[];
   error?: string;
   skipReason?: string;
   evidence: unknown[];
@@ -32,6 +34,8 @@ export interface RequirementRow {
   failures?: string[];
   observations?: string[];
   reason?: string;
+  /** Skipped because the target omits what the requirement is about (reason says what). */
+  notApplicable?: boolean;
   stale?: boolean;
   expired?: boolean;
   evidence?: unknown[];
@@ -72,7 +76,10 @@ export function judge(outcomes: TestOutcome[], expectations: Expectation[], opts
         evidence.push(...o.evidence.filter((e) => (e as { requirement?: string })?.requirement === req.id));
       if (o.status === 'failed' && o.violations.length === 0) failures.push(`${o.title}: ${o.error ?? 'failed'}`);
     }
-    const ranClean = citing.some((o) => o.status === 'passed');
+    const na = (o: TestOutcome) => (o.notApplicable ?? []).filter((f) => f.requirement === req.id).map((f) => f.message);
+    // A passing test that could not show the requirement (the target omits its field) does not count.
+    const ranClean = citing.some((o) => o.status === 'passed' && na(o).length === 0);
+    const naReasons = [...new Set(outcomes.flatMap(na))];
     let status: RequirementStatus = failures.length ? 'failed' : ranClean ? 'passed' : 'skipped';
     const exp = expectations.find((e) => e.id === req.id);
     const row: RequirementRow = {
@@ -91,6 +98,10 @@ export function judge(outcomes: TestOutcome[], expectations: Expectation[], opts
     if (status === 'skipped') {
       const reasons = [...new Set(citing.map((o) => o.skipReason ?? (o.status === 'failed' ? 'stopped before this check by another failure' : undefined)).filter(Boolean))];
       row.reason = reasons.length ? reasons.join('; ') : 'no test ran it';
+      if (naReasons.length) {
+        row.reason = `not applicable: ${naReasons.join('; ')}`;
+        row.notApplicable = true;
+      }
     }
     if (exp) {
       row.reason = exp.reason;

@@ -10,6 +10,7 @@ export interface VerdictRow {
   level: Level;
   status: string;
   reason?: string;
+  notApplicable?: boolean;
 }
 
 export interface VerdictOptions {
@@ -33,7 +34,8 @@ export function skippedMusts(rows: VerdictRow[]): SkippedMust[] {
 export function decide(rows: VerdictRow[], opts: VerdictOptions = {}): 'pass' | 'fail' {
   const failing = rows.some((r) => r.status === 'failed' && (r.level === 'MUST' || (opts.strict && r.level === 'SHOULD')));
   if (failing) return 'fail';
-  if (opts.requireAll && rows.some((r) => r.level === 'MUST' && r.status === 'skipped')) return 'fail';
+  // A MUST the target gives nothing to show (it omits an optional field) is not a gap of the run.
+  if (opts.requireAll && rows.some((r) => r.level === 'MUST' && r.status === 'skipped' && !r.notApplicable)) return 'fail';
   return 'pass';
 }
 
