@@ -65,6 +65,8 @@ export async function runProperty<T>(
   verify.replayPrefix = Object.entries(replayVars)
     .map(([k, v]) => `${k}="${v}" `)
     .join('');
+  // Every request of this last run is kept: the failure's evidence lists them as numbered steps.
+  verify.capture = [];
   try {
     await predicate(value);
   } catch (e) {
@@ -72,6 +74,7 @@ export async function runProperty<T>(
     throw new Error(`${verify.context}\n${(e as Error)?.message ?? e}`);
   } finally {
     verify.context = '';
+    verify.capture = undefined;
   }
   // The replay passed: the failure did not repeat. Report what fast-check saw.
   const err = details.errorInstance;

@@ -21,6 +21,16 @@ export class RequirementViolation extends Error {
   }
 }
 
+/** One request of a property's shrunk counterexample and what the target answered. */
+export interface Step {
+  method: string;
+  /** Path and query under the target's host, as sent (redacted). */
+  path: string;
+  body?: string;
+  status?: number;
+  response?: string;
+}
+
 export interface Evidence {
   requirement: string;
   level: string;
@@ -28,6 +38,8 @@ export interface Evidence {
   detail: string;
   exchanges: Array<Exchange & { curl: string }>;
   replay: string;
+  /** A property failure: every request of the shrunk counterexample's run, in order, up to the failure. */
+  steps?: Step[];
 }
 
 /** Test details citing requirements: tags for --grep, annotations for the report. */
@@ -65,7 +77,11 @@ export class Verifier {
     private readonly replay: () => string,
   ) {}
 
+  /** While set (a property's counterexample run again), every exchange of the test, in order. */
+  capture: ApiResponse[] | undefined;
+
   seen(res: ApiResponse): void {
+    this.capture?.push(res);
     this.recent.push(res);
     if (this.recent.length > 6) this.recent.shift();
   }
@@ -138,6 +154,7 @@ export class Verifier {
         }),
       })),
       replay: this.replayPrefix + this.replay(),
+      ...(this.capture ? { steps: this.capture.map(stepOf) } : {}),
     };
     void this.testInfo.attach(evidenceName, {
       body: JSON.stringify(ev, null, 2),
@@ -147,9 +164,34 @@ export class Verifier {
   }
 }
 
+function stepOf(r: ApiResponse): Step {
+  const { request, response } = redactValue(r.exchange);
+  let where = request.url;
+  try {
+    const u = new URL(request.url);
+    where = u.pathname + u.search;
+  } catch {
+    // not a URL: shown as sent
+  }
+  return {
+    method: request.method,
+    path: where,
+    ...(request.body !== undefined ? { body: request.body } : {}),
+    ...(response ? { status: response.status, response: clip(response.body, 2000) } : {}),
+  };
+}
+
+/** "1. PUT /path {body}\n   -> 200 {...}": a counterexample as the requests that reproduce it. */
+export function stepsText(steps: Step[], indent = '  '): string {
+  return steps
+    .map((s, i) => `${indent}${i + 1}. ${s.method} ${s.path}${s.body !== undefined ? ` ${clip(s.body, 300)}` : ''}\n${indent}   -> ${s.status ?? 'no answer'}${s.response ? ` ${clip(s.response, 300)}` : ''}`)
+    .join('\n');
+}
+
 function evidenceText(ev: Evidence): string {
   const last = ev.exchanges.at(-1);
   const lines = [];
+  if (ev.steps?.length) lines.push(`  the counterexample as requests (${ev.steps.length}):`, stepsText(ev.steps, '    '));
   if (last) {
     lines.push(`  request:  ${last.request.method} ${last.request.url}${last.request.body ? ` ${clip(last.request.body)}` : ''}`);
     if (last.response) lines.push(`  response: ${last.response.status} ${clip(last.response.body)}`);

@@ -52,6 +52,7 @@ table.xr{width:auto;max-width:100%;margin:2px 0 6px}table.xr th{background:#f6f8
 details{margin:4px 0}summary{cursor:pointer}details.exchange>summary,details.more>summary{color:#0550ae;word-break:break-all}
 .cmd-label{margin:6px 0 0;font-size:13px}.hint{font-size:12px}
 pre.cmd{user-select:all;-webkit-user-select:all;cursor:text;background:#fff8c5;border-color:#d4a72c}
+ol.steps{padding-left:22px;margin:4px 0 8px}ol.steps pre{margin:2px 0}ol.steps pre.answer{background:#fff;margin-bottom:8px}
 details.deviations{border:1px solid #d4a72c;border-radius:6px;padding:6px 12px;margin:14px 0}
 @media (max-width:600px){main{padding:10px}h1{font-size:19px}h2{font-size:17px;margin-top:22px}.verdict{font-size:17px}
 .failure{padding:6px 10px;margin:10px 0}table{display:block;overflow-x:auto}dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:4px}}
@@ -280,6 +281,15 @@ function evidenceBlock(ev: Evidence): string {
     out.push(`<p class="note"><strong>Expected:</strong> ${esc(ev.expected)}</p>`);
   }
   if (ev.detail && ev.detail.trim() !== er.check) out.push(`<details class="more"><summary>Full message</summary><pre>${esc(ev.detail)}</pre></details>`);
+  // A property's shrunk counterexample, said as the requests that reproduce it.
+  if (ev.steps?.length) {
+    out.push(`<p class="note"><strong>The counterexample as requests</strong> (${esc(ev.steps.length)}, the last one failed):</p>`, '<ol class="steps" data-testid="counterexample">');
+    for (const st of ev.steps)
+      out.push(
+        `<li><pre>${esc(`${st.method} ${st.path}${st.body !== undefined ? `\n${st.body}` : ''}`)}</pre><pre class="answer">${esc(`→ ${st.status ?? 'no answer'}${st.response ? ` ${st.response}` : ''}`)}</pre></li>`,
+      );
+    out.push('</ol>');
+  }
   const exchanges = ev.exchanges ?? [];
   exchanges.forEach((x, i) => {
     const last = i === exchanges.length - 1;
