@@ -3,7 +3,9 @@
 // large body, odd path encodings (cases as data: fixtures/cases/robustness-paths.json, validated by
 // schemas/cases/robustness-path-case.schema.json) and methods no operation has. The api fixture
 // checks every response (no 5xx, application/json, the envelope of its status class); these tests
-// check the status and that nothing changed.
+// check the status and that nothing changed. The probes that could lose mappings they do not name (a
+// method on the collection, a batch body that is not an array, a path that may resolve elsewhere) are
+// zone-wide, and the api fixture puts back from the preflight snapshot whatever they lost (suite/zone-guard.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { covers, expect, test, zoneWide, type Pair } from '../fixtures';
