@@ -44,7 +44,13 @@ export function restoredText(r: { deleted: number; restored: number; fromSnapsho
   }`;
 }
 
-export const CLEANUP_HINT = 'npm run conformance:cleanup (same configuration) restores the zone now; the next npm run conformance does it first';
+// From the installed package the commands are the package's own (suite/cli/main.ts sets the variable).
+const INSTALLED = Boolean(process.env.ORIGIN_CONFORMANCE_COMMAND);
+const RUN_COMMAND = process.env.ORIGIN_CONFORMANCE_COMMAND || 'npm run conformance --';
+
+export const CLEANUP_HINT = INSTALLED
+  ? 'npx origin-cloud-regions-conformance cleanup (same configuration) restores the zone now; the next run does it first'
+  : 'npm run conformance:cleanup (same configuration) restores the zone now; the next npm run conformance does it first';
 
 /** The failure to look at first: the first failed MUST in catalogue order, else the first failed requirement. */
 export function firstFailure(rows: RequirementRow[]): RequirementRow | undefined {
@@ -57,7 +63,7 @@ export function replayOf(q: RequirementRow, seed: number | null): string | undef
   const recorded = (q.evidence as Array<{ replay?: unknown }> | undefined)?.find((e) => typeof e?.replay === 'string')?.replay;
   if (typeof recorded === 'string') return recorded;
   const at = /^(\S+:\d+) /.exec(q.tests[0] ?? '')?.[1];
-  return at ? `${seed === null ? '' : `CONFORMANCE_SEED=${seed} `}npm run conformance -- ${at}` : undefined;
+  return at ? `${seed === null ? '' : `CONFORMANCE_SEED=${seed} `}${RUN_COMMAND} ${at}` : undefined;
 }
 
 export interface EndOfRun {

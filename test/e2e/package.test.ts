@@ -125,6 +125,13 @@ createServer({
     expect(log).not.toContain(TOKEN);
   }
   expect(fs.readFileSync(path.join(callers.broken, 'reports', 'spawned.log'), 'utf8')).toContain('with token [REDACTED]');
+  // The replay command is the one the vendor has.
+  const failed = JSON.parse(fs.readFileSync(path.join(callers.broken, 'reports', 'conformance.json'), 'utf8')) as {
+    requirements: Array<{ id: string; evidence?: Array<{ replay: string }> }>;
+  };
+  expect(failed.requirements.find((q) => q.id === 'PUT-CREATE')?.evidence?.[0]?.replay).toMatch(
+    new RegExp(`^CONFORMANCE_SEED=20261129 npx ${NAME} run -- specs/put/create-replace\\.spec\\.ts:\\d+$`),
+  );
   // Nothing of the run was left in the package or the caller's parent directory.
   expect(fs.existsSync(path.join(consumer, 'node_modules', NAME, 'reports'))).toBe(false);
   expect(fs.existsSync(path.join(consumer, 'reports'))).toBe(false);
