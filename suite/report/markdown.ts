@@ -13,6 +13,9 @@ function cell(s: string): string {
 export function renderMarkdown(r: ConformanceReport, docHref = DEFAULT_REQUIREMENTS_DOC_HREF): string {
   const out: string[] = [];
   out.push(`# Origin Cloud Regions conformance: ${r.verdict.toUpperCase()}`, '');
+  // A merge of an incomplete shard set (conformance:merge --partial) says what it lacks.
+  const partial = (r as { partial?: string | null }).partial;
+  if (partial) out.push(`PARTIAL: ${cell(partial)}; the verdict covers only the shards given.`, '');
   if (r.skippedMust?.length) {
     // What the verdict does not cover.
     out.push(`${r.skippedMust.length} MUST requirement(s) skipped${r.requireAll ? ' (CONFORMANCE_REQUIRE_ALL: each fails the run)' : ''}:`, '');
