@@ -1,6 +1,5 @@
 // reports/selftest.json (the shape issue 5 fixes) and the short table of reports/selftest.md.
-import type { CaseResult } from './run';
-import type { Mutant, Variant } from './types';
+import type { CaseResult, Mutant, Variant } from './types';
 
 export interface SelftestReport {
   mutants: Array<{ id: string; killed: boolean; expected: string[]; failed: string[] }>;

@@ -20,13 +20,13 @@ import path from 'node:path';
 import { createServer } from '../server';
 import { ROOT } from '../suite/config';
 import { launch, stopLaunchedOnSignal } from '../suite/launch';
-import type { ConformanceReport } from '../suite/report/reporter';
+import type { ConformanceReport } from '../suite/report/types';
 import { REQUIREMENTS } from '../suite/requirements';
 import { catalogueProblems, loadMutants, loadVariants, uncoveredMusts } from './catalogue';
 import { listTests, selectFor, type Selection } from './selection';
 import type { Hooks } from '../server';
 import { renderMarkdown, type SelftestReport } from './report';
-import type { CaseOptions, Mutant, Variant } from './types';
+import type { CaseOptions, CaseResult, Mutant, Variant } from './types';
 
 /** Property depth (CONFORMANCE_NUM_RUNS; a full run uses 100). The clean reference run of npm test
  * keeps the full depth; the defects and variations here are systematic, not rare inputs (a variant
@@ -51,22 +51,6 @@ interface Case {
   numRuns?: number;
   /** Extra suite environment (a variant's tuning knobs). */
   env?: Record<string, string>;
-}
-
-export interface CaseResult {
-  kind: 'mutant' | 'variant';
-  id: string;
-  exitCode: number | null;
-  seconds: number;
-  verdict: string;
-  /** Requirement IDs with status failed. */
-  failed: string[];
-  /** The first failure of each failed requirement, one line each: printed when the case goes wrong, so a CI log says why. */
-  failures: string[];
-  requests: number;
-  selection: string;
-  errors: string[];
-  log: string;
 }
 
 interface Args {

@@ -37,5 +37,22 @@ export interface Variant {
   env?: Record<string, string>;
 }
 
+/** How one self-test case went (the runner's result, the report's row). */
+export interface CaseResult {
+  kind: 'mutant' | 'variant';
+  id: string;
+  exitCode: number | null;
+  seconds: number;
+  verdict: string;
+  /** Requirement IDs with status failed. */
+  failed: string[];
+  /** The first failure of each failed requirement, one line each: printed when the case goes wrong, so a CI log says why. */
+  failures: string[];
+  requests: number;
+  selection: string;
+  errors: string[];
+  log: string;
+}
+
 export const defineMutant = (m: Mutant): Mutant => m;
 export const defineVariant = (v: Variant): Variant => v;

@@ -7,7 +7,8 @@ import http from 'node:http';
 import https from 'node:https';
 import { redact, redactHeaders, registerSecret } from './redact';
 import { record } from './stats';
-import { acquire, exhaustedFor, reportBlock, sleep, waitFromHeaders } from './throttle';
+import { acquire, reportBlock } from './gate';
+import { exhaustedFor, sleep, waitFromHeaders } from './throttle';
 
 export interface RawRequest {
   method: string;

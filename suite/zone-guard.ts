@@ -14,7 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiClient } from './client';
-import { listAll } from './cleanup';
+import { listAll } from './listing';
 import { canonicalOf } from './ip/oracle';
 import type { Mapping } from '../contract';
 import { journalLines, readJson, type Snapshot } from './journal';

@@ -15,7 +15,7 @@ import { requirementsDocHref } from '../report/links';
 import { renderMarkdown } from '../report/markdown';
 import { mergeReports, shardSetProblem } from '../report/merge';
 import { verdictLine } from '../report/verdict';
-import type { ConformanceReport } from '../report/reporter';
+import type { ConformanceReport } from '../report/types';
 import { redact, redactValue } from '../redact';
 
 // The exit codes of suite/cli/run.ts (importing it would start a run).

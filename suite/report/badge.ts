@@ -1,7 +1,7 @@
 // reports/badge.json: a shields.io endpoint (https://shields.io/badges/endpoint-badge) for a README
 // badge such as "conformance | 57/57 MUST". It counts the MUST requirements of the whole catalogue that
 // passed, and names what keeps the others from passing, so a partial run never looks complete.
-import type { ConformanceReport } from './reporter';
+import type { ConformanceReport } from './types';
 
 export interface Badge {
   schemaVersion: 1;

@@ -6,7 +6,7 @@ import type { Level, Operation } from '../requirements';
 import type { Evidence } from '../verify';
 import { DEFAULT_REQUIREMENTS_DOC_HREF, docAnchor } from './links';
 import type { RequirementRow } from './model';
-import type { ConformanceReport } from './reporter';
+import type { ConformanceReport } from './types';
 import { describeRestoration } from '../zone-guard';
 
 const LEVELS: Level[] = ['MUST', 'SHOULD', 'INFO'];

@@ -1,6 +1,6 @@
 // reports/conformance.md: the verdict and the requirement matrix, readable in a pull request.
 import { DEFAULT_REQUIREMENTS_DOC_HREF, docAnchor } from './links';
-import type { ConformanceReport } from './reporter';
+import type { ConformanceReport } from './types';
 import { describeRestoration } from '../zone-guard';
 
 const ICON: Record<string, string> = { passed: 'pass', failed: 'FAIL', skipped: 'skip', 'expected-failure': 'expected' };

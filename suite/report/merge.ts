@@ -3,7 +3,7 @@
 // the merged status is the most telling one over the shards (failed > expected-failure > passed >
 // skipped), request figures are summed, and the verdict is judged again on the merged matrix.
 import type { RequirementRow, RequirementStatus } from './model';
-import type { ConformanceReport } from './reporter';
+import type { ConformanceReport } from './types';
 import { decide, skippedMusts } from './verdict';
 
 const RANK: Record<RequirementStatus, number> = { skipped: 0, passed: 1, 'expected-failure': 2, failed: 3 };

@@ -15,41 +15,13 @@ import { messageOf } from '../verify';
 import { loadExpectations, type Expectation } from './expectations';
 import { judge, type TestOutcome } from './model';
 import { badge } from './badge';
-import { verdictLine, type SkippedMust } from './verdict';
+import type { ConformanceReport } from './types';
+import { verdictLine } from './verdict';
 import { markExpectedFailures } from './junit';
-import { describeRestoration, restorations, type Restoration } from '../zone-guard';
+import { describeRestoration, restorations } from '../zone-guard';
 import { renderHtml } from './html';
 import { requirementsDocHref } from './links';
 import { renderMarkdown } from './markdown';
-
-export interface ConformanceReport {
-  verdict: 'pass' | 'fail' | 'error';
-  target: { baseUrl: string; embedded: boolean; zones: string[] } | null;
-  suiteVersion: string;
-  seed: number | null;
-  profile: string | null;
-  strict: boolean;
-  /** CONFORMANCE_REQUIRE_ALL: a skipped MUST fails the run. */
-  requireAll: boolean;
-  /** Sharded run: this report's part ("1/3"), null for a whole run. */
-  shard: string | null;
-  startedAt: string | null;
-  finishedAt: string;
-  requests: number;
-  requestsByKind: Record<string, number>;
-  rateLimit: { responses429: number; waitedMs: number };
-  transportRetries: number;
-  summary: Record<string, number>;
-  requirements: ReturnType<typeof judge>['requirements'];
-  staleExpectations: string[];
-  expiredExpectations: string[];
-  /** The MUSTs the run did not show, each with its reason: what the verdict does not cover. */
-  skippedMust: SkippedMust[];
-  /** Mappings the suite never wrote that the target lost or changed, put back from the preflight snapshot. */
-  restoredFromSnapshot: Restoration[];
-  unattributedFailures: string[];
-  errors: string[];
-}
 
 export default class ConformanceReporter implements Reporter {
   private readonly outcomes = new Map<string, TestOutcome>();

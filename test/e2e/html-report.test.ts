@@ -2,7 +2,7 @@
 // it stays self-contained. (What it shows in a browser: failing-target.test.ts.)
 import { expect, test } from '@playwright/test';
 import { renderHtml } from '../../suite/report/html';
-import type { ConformanceReport } from '../../suite/report/reporter';
+import type { ConformanceReport } from '../../suite/report/types';
 
 const MARKUP = `<script>alert(1)</script><img src=x onerror="alert(2)">'"&`;
 

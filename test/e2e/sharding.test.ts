@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { mergeReports } from '../../suite/report/merge';
-import type { ConformanceReport } from '../../suite/report/reporter';
+import type { ConformanceReport } from '../../suite/report/types';
 import type { RequirementRow } from '../../suite/report/model';
 import { conformance, report, ROOT, row, runEnv, tempDirs, tool, transcript } from './helpers/cli';
 import { reference } from './helpers/targets';

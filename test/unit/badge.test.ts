@@ -6,7 +6,7 @@ import { badge } from '../../suite/report/badge';
 import { renderHtml } from '../../suite/report/html';
 import { renderMarkdown } from '../../suite/report/markdown';
 import { judge, type TestOutcome } from '../../suite/report/model';
-import type { ConformanceReport } from '../../suite/report/reporter';
+import type { ConformanceReport } from '../../suite/report/types';
 import { REQUIREMENTS } from '../../suite/requirements';
 
 const MUSTS = [...REQUIREMENTS.values()].filter((r) => r.level === 'MUST').map((r) => r.id);

@@ -5,7 +5,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startLatencyProxy } from '../../bench/latency-proxy';
 import { chunks, inParallel } from '../../suite/concurrency';
-import { acquire, perIpCeiling, startGate } from '../../suite/throttle';
+import { acquire, startGate } from '../../suite/gate';
+import { perIpCeiling } from '../../suite/throttle';
 
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
