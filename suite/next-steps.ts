@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CleanupResult } from './cleanup';
-import type { RequirementRow } from './report/model';
+import type { RequirementRow } from './report/matrix';
 
 const CLEANUP_FILE = 'cleanup-result.json';
 

@@ -5,7 +5,7 @@ import { OPERATIONS as API_OPERATIONS } from '../../contract';
 import type { Level, Operation } from '../requirements';
 import type { Evidence } from '../verify';
 import { DEFAULT_REQUIREMENTS_DOC_HREF, docAnchor } from './links';
-import type { RequirementRow } from './model';
+import type { RequirementRow } from './matrix';
 import type { ConformanceReport } from './types';
 import { describeRestoration } from '../zone-guard';
 

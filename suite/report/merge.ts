@@ -2,7 +2,7 @@
 // Each shard ran a part of the tests, so a requirement its tests did not reach is "skipped" there:
 // the merged status is the most telling one over the shards (failed > expected-failure > passed >
 // skipped), request figures are summed, and the verdict is judged again on the merged matrix.
-import type { RequirementRow, RequirementStatus } from './model';
+import type { RequirementRow, RequirementStatus } from './matrix';
 import type { ConformanceReport } from './types';
 import { decide, skippedMusts } from './verdict';
 

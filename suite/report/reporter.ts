@@ -13,7 +13,7 @@ import { sumStats } from '../stats';
 import { readAnnotations } from '../annotations';
 import { messageOf } from '../verify';
 import { loadExpectations, type Expectation } from './expectations';
-import { judge, type TestOutcome } from './model';
+import { judge, type TestOutcome } from './matrix';
 import { badge } from './badge';
 import type { ConformanceReport } from './types';
 import { verdictLine } from './verdict';

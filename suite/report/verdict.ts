@@ -1,4 +1,4 @@
-// The one rule that turns a requirement matrix into a verdict, used by the reporter (model.ts) and by
+// The one rule that turns a requirement matrix into a verdict, used by the reporter (matrix.ts) and by
 // the merge of shard reports (merge.ts): a MUST failed (or a SHOULD in strict mode) fails the run; with
 // CONFORMANCE_REQUIRE_ALL a MUST that no test showed (skipped) fails it too. The verdict never claims
 // more than was checked: every report and the console line list the MUSTs that were skipped, each with

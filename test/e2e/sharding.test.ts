@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { mergeReports } from '../../suite/report/merge';
 import type { ConformanceReport } from '../../suite/report/types';
-import type { RequirementRow } from '../../suite/report/model';
+import type { RequirementRow } from '../../suite/report/matrix';
 import { conformance, report, ROOT, row, runEnv, tempDirs, tool, transcript } from './helpers/cli';
 import { reference } from './helpers/targets';
 

@@ -5,7 +5,7 @@ import { finding } from '../../suite/annotations';
 import { badge } from '../../suite/report/badge';
 import { renderHtml } from '../../suite/report/html';
 import { renderMarkdown } from '../../suite/report/markdown';
-import { judge, type TestOutcome } from '../../suite/report/model';
+import { judge, type TestOutcome } from '../../suite/report/matrix';
 import type { ConformanceReport } from '../../suite/report/types';
 import { REQUIREMENTS } from '../../suite/requirements';
 

@@ -1,4 +1,4 @@
-// The verdict logic (suite/report/model.ts) and the known-deviations file.
+// The verdict logic (suite/report/matrix.ts) and the known-deviations file.
 import { expect, test } from '@playwright/test';
 import { finding, findingAnnotation, readAnnotations, VIOLATION } from '../../suite/annotations';
 import fs from 'node:fs';
@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ConfigError } from '../../suite/config';
 import { loadExpectations } from '../../suite/report/expectations';
-import { judge, type TestOutcome } from '../../suite/report/model';
+import { judge, type TestOutcome } from '../../suite/report/matrix';
 
 function outcome(o: Partial<TestOutcome>): TestOutcome {
   return { title: 't', file: 'specs/x.spec.ts', line: 1, status: 'passed', cited: [], violations: [], observations: [], evidence: [], ...o };
