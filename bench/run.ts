@@ -195,6 +195,8 @@ interface SuiteRun extends Timed {
   requestsPerSecond: number;
   requestsByKind: Record<string, number>;
   tests: BenchTest[];
+  /** Attempts sent again (a kept-alive socket the server had closed, a 502/503/504): each counts as a request. */
+  transportRetries: number;
   /** From bench/reporter.ts: runner start to the first test, to the last test's end, to the end. */
   phases: Record<string, number>;
 }
@@ -215,7 +217,7 @@ async function suiteRun(label: string, extraEnv: Record<string, string>): Promis
   const tests = fs.existsSync(testsFile) ? readJson<BenchTest[]>(testsFile) : [];
   const phasesFile = testsFile.replace(/\.json$/, '.phases.json');
   const phases = fs.existsSync(phasesFile) ? readJson<Record<string, number>>(phasesFile) : {};
-  return { ...t, phases, requests: report.requests, verdict: report.verdict, requestsPerSecond: round(report.requests / t.wallS, 0), requestsByKind: report.requestsByKind, tests };
+  return { ...t, phases, requests: report.requests, transportRetries: report.transportRetries, verdict: report.verdict, requestsPerSecond: round(report.requests / t.wallS, 0), requestsByKind: report.requestsByKind, tests };
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -409,7 +411,7 @@ function table(r: Record<string, any>): string {
   }
   if (r.budget) {
     const b = r.budget;
-    add('budget profile: requests', `${b.requests} (target ≤ 1,000: ${b.requests <= 1000 ? 'holds' : 'missed'}); the server counted ${b.serverCounted} (${b.exact ? 'exact' : 'MISMATCH'}); verdict ${b.verdict}`, `${b.load.before} → ${b.load.after}`);
+    add('budget profile: requests', `${b.requests} (target ≤ 1,000: ${b.requests <= 1000 ? 'holds' : 'missed'}); the server counted ${b.serverCounted} (${b.exact ? 'exact' : b.requests - b.transportRetries === b.serverCounted ? `exact but for ${b.transportRetries} resent on a stale kept-alive socket` : 'MISMATCH'}); verdict ${b.verdict}`, `${b.load.before} → ${b.load.after}`);
     add('budget profile: limit scenario requests', `${b.limitScenarioRequests} (target ≤ 80: ${b.limitScenarioRequests <= 80 ? 'holds' : 'missed'}), ${b.limitStatus}`, '');
     add('budget profile: requests per requirement group', Object.entries(b.byGroup).sort().map(([g, n]) => `${g} ${n}`).join(', '), '');
     add('budget profile: requests per spec file', Object.entries(b.byFile as Record<string, { requests: number }>).sort().map(([f, x]) => `${f} ${x.requests}`).join(', '), '');
