@@ -2,11 +2,13 @@
 // 3,500 IP mappings"; decisions 2 and 3). Zone-wide: it takes the zone lock exclusively, fills the
 // zone through the batch endpoint (35 requests, not 3,500) and leaves it as it found it.
 // Request plan (empty zone): 1 count + 35 fill + 1 (3,500th) + 1 (new, 403) + 1 replace + 1 repeat
-// + 1 batch across + 1 count + 1 delete + 1 new fits + 36 cleanup = 80.
+// + 1 batch across + 1 count + 1 delete + 1 new fits + (1 delete + N concurrent PUTs + 1 count: the
+// limit under concurrency, N by profile) + 36 cleanup = 80 + 2 + N.
 import { covers, expect, test, zoneWide } from '../fixtures';
 import { errorCodes } from '../fixtures/checks';
 import type { ApiClient } from '../suite/client';
 import { chunks, inParallel } from '../suite/concurrency';
+import { knobs } from '../suite/profile';
 import { Progress } from '../suite/progress';
 import type { Verifier } from '../suite/verify';
 
@@ -19,7 +21,7 @@ async function totalCount(api: ApiClient, verify: Verifier, why: string): Promis
 
 test(
   'the 3,500th mapping is accepted, a new 3,501st gets 403/1164, replacing at the limit succeeds, no endpoint crosses it, and a delete frees room',
-  zoneWide(covers('LIMIT-3500-ACCEPTED', 'LIMIT-NEW-REJECTED', 'LIMIT-REPLACE-AT-LIMIT', 'LIMIT-NEVER-EXCEEDED', 'LIMIT-FREED-AFTER-DELETE', 'PUT-IDEMPOTENT')),
+  zoneWide(covers('LIMIT-3500-ACCEPTED', 'LIMIT-NEW-REJECTED', 'LIMIT-REPLACE-AT-LIMIT', 'LIMIT-NEVER-EXCEEDED', 'LIMIT-FREED-AFTER-DELETE', 'PUT-IDEMPOTENT', 'CONCURRENCY-LIMIT')),
   async ({ api, addresses, regions, verify, ctx }) => {
     test.skip(!ctx.allowDestructive, 'fills the zone to 3,500 mappings: set CONFORMANCE_ALLOW_DESTRUCTIVE=1 to run it against this target');
     const start = await totalCount(api, verify, 'before the fill');
@@ -28,7 +30,8 @@ test(
     // One block of our own, 2001:db8:fff0:<tag>::/64, leased as a whole (no other test runs meanwhile).
     const tag = (((ctx.seed >>> 0) % 0xffef) + 1).toString(16); // never 0: the text stays canonical
     const block = Array.from({ length: need + 3 + 50 }, (_, i) => `2001:db8:fff0:${tag}::${(i + 1).toString(16)}`);
-    const own = addresses.claimBlock(`2001:db8:fff0:${tag}::/64`, block).slice(0, need + 3);
+    const { clients } = knobs(ctx.profile).concurrency;
+    const own = addresses.claimBlock(`2001:db8:fff0:${tag}::/64`, block).slice(0, need + 3 + clients);
     test.skip(own.length < need + 3, `the block 2001:db8:fff0:${tag}::/64 is taken or already mapped in this zone`);
     const [fill, last, extra] = [own.slice(0, need - 1), own[need - 1]!, own.slice(need)];
     const pair = regions.pair(0);
@@ -91,6 +94,21 @@ test(
     await verify.check('DELETE-REMOVES', () => expect(del.status, 'deleting one mapping of a full zone').toBe(200));
     const fits = await api.put(extra[0]!, { origin_ip: extra[0]!, ...pair });
     await verify.check('LIMIT-FREED-AFTER-DELETE', () => expect(fits.status, 'a new mapping after a delete').toBe(200));
+
+    // Decision 14: the limit holds under concurrency. One short of the limit, new addresses are
+    // written at once: at most one fits, and every write answered 200 is stored.
+    await test.step('concurrent PUTs of new addresses one short of the limit', async () => {
+      const racers = own.slice(need + 3);
+      const freed = await api.delete(fill[3]!);
+      await verify.check('DELETE-REMOVES', () => expect(freed.status, 'deleting one mapping of a full zone').toBe(200));
+      const answers = await Promise.all(racers.map((ip) => api.put(ip, { origin_ip: ip, ...pair })));
+      const accepted = answers.filter((r) => r.status === 200).length;
+      const count = await totalCount(api, verify, `after ${racers.length} concurrent PUTs of new addresses into ${ctx.limit - 1} mappings`);
+      await verify.check('CONCURRENCY-LIMIT', () => {
+        expect(count, `after ${racers.length} concurrent PUTs of new addresses one short of the limit (${accepted} answered 200)`).toBeLessThanOrEqual(ctx.limit);
+        expect(count, 'every concurrent PUT answered 200 is stored, and no other').toBe(ctx.limit - 1 + accepted);
+      }, answers);
+    });
     // The address book deletes every address of ours still mapped (35 batch DELETEs).
   },
 );

@@ -261,6 +261,29 @@ const list: Requirement[] = [
     source: `${SPEC}, decisions 2 and 3: "the count MUST never exceed 3,500, by any endpoint"`,
   },
   {
+    id: 'CONCURRENCY-ONE-MAPPING',
+    level: 'MUST',
+    operation: 'put',
+    title:
+      'Concurrent writes of one address (through different spellings too, mixed with DELETEs and GETs) leave at most one mapping for it: listed once, and none after one DELETE',
+    source: `${SPEC}, decision 14: "the invariants above (one mapping per address, at most 3,500 per zone, nothing else changed) MUST hold when several clients send requests at once, including concurrent writes of one address through different spellings"`,
+  },
+  {
+    id: 'CONCURRENCY-LIMIT',
+    level: 'MUST',
+    operation: 'put',
+    title: 'Concurrent writes of new addresses into a zone one short of the limit take it to 3,500 at most, and every write answered 200 is stored',
+    source: `${SPEC}, decision 14: "the invariants above (one mapping per address, at most 3,500 per zone, nothing else changed) MUST hold when several clients send requests at once"`,
+  },
+  {
+    id: 'CONCURRENCY-LINEARIZABLE',
+    level: 'SHOULD',
+    operation: 'all',
+    title:
+      'The history of concurrent PUT, GET and DELETE on one address is linearizable: some order that respects real time explains every response',
+    source: `${SPEC}, decision 14: "The history of operations on one address SHOULD be linearizable: every response is explained by some order of the operations that respects real time"`,
+  },
+  {
     id: 'LIMIT-FREED-AFTER-DELETE',
     level: 'MUST',
     operation: 'put',

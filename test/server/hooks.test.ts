@@ -4,6 +4,7 @@
 // working (or a reference that already had the defect) fails here.
 import ipaddr from 'ipaddr.js';
 import { createServer, formatIPv6, isIPv4Mapped, zeroRuns, type Hooks, type ServerOptions, type ZeroRun } from '../../server';
+import twoRows from '../../selftest/mutants/concurrent-put-two-rows';
 import { AUTH, expect, JSON_HEADERS, mapping, paths, test, withServer, type Api } from './fixtures';
 
 const ZONE = '11111111111111111111111111111111';
@@ -183,6 +184,24 @@ const cases: Case[] = [
     observe: async (api) => status(api('PUT', p.batch, '{')),
     reference: 400,
     hooked: 500,
+  },
+  // --- mutants: an asynchronous middleware lets requests interleave (the seam's Promise)
+  {
+    name: 'mutant: check-then-insert across an await (two concurrent PUTs of one new address make two rows)',
+    hooks: twoRows.hooks,
+    observe: async (api) => {
+      await Promise.all([put(api, '2001:db8::7'), put(api, '2001:DB8:0::7')]);
+      return (await api('GET', p.list)).json.result.length;
+    },
+    reference: 1,
+    hooked: 2,
+  },
+  {
+    name: 'an asynchronous operation middleware inside a "*" middleware is a clear 500, not a hang',
+    hooks: { operations: { '*': (ctx, next) => next(ctx), get: async (ctx, next) => next(ctx) } },
+    observe: async (api) => { const res = await api('GET', p.one('192.0.2.1')); return [res.status, /cannot sit inside a '\*' middleware/.test(res.json.errors[0].message)]; },
+    reference: [404, false],
+    hooked: [500, true],
   },
   // --- variants: legitimately different correct servers
   {
