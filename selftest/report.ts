@@ -1,4 +1,5 @@
-// reports/selftest.json (the shape issue 5 fixes) and the short table of reports/selftest.md.
+// reports/selftest.json (its shape: one entry per mutant and variant, what CI reads) and the short
+// table of reports/selftest.md.
 import type { CaseResult, Mutant, Variant } from './types';
 
 export interface SelftestReport {

@@ -1,4 +1,4 @@
-// The embedded reference server for the Origin Cloud Regions API (issue 2).
+// The embedded reference server for the Origin Cloud Regions API (spec/README.md, every decision).
 // createServer(options) -> { url, port, close }. Options are the only way to change its behaviour;
 // test code alters it from outside through options.hooks (see hooks.ts).
 import { createServer as createHttpServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';

@@ -1,4 +1,4 @@
-// Model-based test (issue 4, point 9): random sequences of PUT, GET, DELETE, batch PUT, batch DELETE
+// Model-based test: random sequences of PUT, GET, DELETE, batch PUT, batch DELETE
 // and list over a small pool of addresses in random spellings, each answer checked against a plain
 // map model (specs/model/model.ts; one command per file in specs/model/commands/). A failure shrinks
 // to a minimal sequence, printed as numbered HTTP steps with the command that replays it.

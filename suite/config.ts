@@ -95,7 +95,7 @@ export interface Config {
   /** A MUST that no test showed (skipped) fails the run. */
   requireAll: boolean;
   rateLimit?: RateLimit;
-  /** Known deviations file (see suite/expectations.ts). */
+  /** Known deviations file (see suite/report/expectations.ts). */
   expectationsFile: string;
   /** Where run-scoped state (journal, stats) lives; survives a killed run for conformance:cleanup. */
   stateDir: string;

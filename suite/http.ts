@@ -1,7 +1,7 @@
 // The transport: node:http(s) with keep-alive, because it sends the path exactly as given (the
 // robustness checks need raw %2F, dot segments and brackets that fetch/URL would normalize) and is
-// several times faster than Playwright's APIRequestContext for bulk property runs (issue 5's figures).
-// Every attempt is counted (stats.ts), paced by the shared gate (throttle.ts), and recorded as a
+// several times faster than Playwright's APIRequestContext for bulk property runs (BENCHMARKS.md).
+// Every attempt is counted (stats.ts), paced by the shared gate (gate.ts, throttle.ts), and recorded as a
 // redacted exchange. 429s are waited out and retried: never reported as the target's failure.
 import http from 'node:http';
 import https from 'node:https';

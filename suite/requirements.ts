@@ -1,5 +1,5 @@
 // The requirement catalogue: the one list of what the suite checks. Every test cites IDs from here
-// (see fixtures/requirements.ts), the reporter turns them into the requirement matrix, and
+// (covers() and verify.check() in suite/verify.ts), the reporter turns them into the requirement matrix, and
 // test/unit/catalogue.test.ts refuses unknown IDs and MUSTs that no test covers.
 // Levels and sources come from spec/README.md ("decision N" = its numbered decisions),
 // the seed page (Cloudflare's "PUT origin cloud region" reference, summarised in spec/README.md) and

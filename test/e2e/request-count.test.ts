@@ -1,4 +1,5 @@
-// Issue 7, point 4: the `requests` figure of conformance.json is exact. A selection of the suite runs
+// The `requests` figure of conformance.json is exact (what the budget profile's 1,000 requests are
+// counted in). A selection of the suite runs
 // with two workers against a reference server that counts every request it answers (its reply hook
 // sees every reply: errors, unknown routes and refused methods included); the report must name the
 // same number, and the same number per kind of request.

@@ -1,4 +1,4 @@
-// A fast-check barrage of malformed requests (issue 2, "Tests"; decisions 11 and 13): random methods,
+// A fast-check barrage of malformed requests (decisions 11 and 13: never a 5xx, always an envelope): random methods,
 // paths (odd segments, %-escapes), query strings, Authorization and Content-Type headers, and bodies.
 // For every request: never a 5xx, always application/json with a well-formed envelope whose
 // `success` agrees with the status, and the store unchanged unless the request was a successful

@@ -1,5 +1,5 @@
 // Differential test of the canonicalizer against an independent implementation: Python's ipaddress
-// module, run once as a child process over stdin/stdout for the whole batch (issue 2, item 2).
+// module, run once as a child process over stdin/stdout for the whole batch.
 // The inputs are random spellings generated with fast-check: addresses biased to zero runs, equal
 // runs, single zero groups, mapped and compatible forms; then legal spellings of each (letter case,
 // leading zeros, any or no zero run compressed, a dotted tail); then random illegal mutations.

@@ -1,4 +1,5 @@
-// The canonicalizer (server/ip.ts) against public vectors and the inputs issue 2 calls ambiguous, and
+// The canonicalizer (server/ip.ts) against public vectors and ambiguous inputs (leading zeros,
+// octal and hex readings: decision 4; zone ids and prefixes: decision 6), and
 // the same rules end to end through the path parameter.
 import fc from 'fast-check';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 // Runs the reference server's own tests alone: npx playwright test --config test/server/pw.local.config.ts
-// (npm run test:server). The root config is expected to hold the same thing as project "server-tests".
+// (npm run test:server): the same files as the "server" project of test/playwright.config.ts (npm test).
 import { defineConfig } from '@playwright/test';
 
 export default defineConfig({

@@ -1,5 +1,6 @@
 // The official SDK (npm "cloudflare") as a real client of the reference server, for all seven methods
-// (issue 2, "Tests"). maxRetries 0 so that an error surfaces instead of being retried.
+// (its method names are the sdkMethod column of contract/operations.ts). maxRetries 0 so that an error
+// surfaces instead of being retried.
 import Cloudflare, { BadRequestError, NotFoundError, PermissionDeniedError } from 'cloudflare';
 import { expect, mapping, TOKEN, test } from './fixtures';
 
