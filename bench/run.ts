@@ -412,7 +412,7 @@ function table(r: Record<string, any>): string {
   if (r.budget) {
     const b = r.budget;
     add('budget profile: requests', `${b.requests} (target ≤ 1,000: ${b.requests <= 1000 ? 'holds' : 'missed'}); the server counted ${b.serverCounted} (${b.exact ? 'exact' : b.requests - b.transportRetries === b.serverCounted ? `exact but for ${b.transportRetries} resent on a stale kept-alive socket` : 'MISMATCH'}); verdict ${b.verdict}`, `${b.load.before} → ${b.load.after}`);
-    add('budget profile: limit scenario requests', `${b.limitScenarioRequests} (target ≤ 80: ${b.limitScenarioRequests <= 80 ? 'holds' : 'missed'}), ${b.limitStatus}`, '');
+    add('budget profile: limit scenario requests', `${b.limitScenarioRequests} (target ≤ 90, zone B's limit cells included: ${b.limitScenarioRequests <= 90 ? 'holds' : 'missed'}), ${b.limitStatus}`, '');
     add('budget profile: requests per requirement group', Object.entries(b.byGroup).sort().map(([g, n]) => `${g} ${n}`).join(', '), '');
     add('budget profile: requests per spec file', Object.entries(b.byFile as Record<string, { requests: number }>).sort().map(([f, x]) => `${f} ${x.requests}`).join(', '), '');
     add('budget profile: outside tests (setup, teardown)', `${b.requests - b.inTests}`, '');

@@ -1,7 +1,7 @@
 // Small building blocks the mutants and variants share. Each wraps the reference behaviour (the
 // `next` a hook receives) rather than copying it, so a case states only what it changes.
 import { OPERATION_NAMES } from '../contract';
-import type { Context, Mapping, OperationName, Reply, RequestInfo, ZoneStore } from '../server';
+import type { Context, Mapping, Middleware, OperationName, Reply, RequestInfo, ZoneStore } from '../server';
 
 /** The operations that read or write mappings; supported_regions is left out of envelope defects
  * so that the suite's preflight still gets the region list and the defect is judged by the checks
@@ -71,4 +71,29 @@ export function perZone<T>(init: () => T): (zoneId: string) => T {
     if (state === undefined) states.set(zoneId, (state = init()));
     return state;
   };
+}
+
+/**
+ * The stores of every zone a server has served, for mutants whose defect crosses zones (decision 12).
+ * `track` is a '*' middleware that records each request's zone; `others(ctx)` are the stores of the
+ * zones other than the request's. Keyed by zone id: the self-test gives every run its own zones.
+ */
+export function zoneRegistry(): { track: Middleware; others(ctx: Context): ZoneStore[]; all(): ZoneStore[] } {
+  const stores = new Map<string, ZoneStore>();
+  return {
+    track: (ctx, next) => {
+      stores.set(ctx.zoneId, ctx.store);
+      return next(ctx);
+    },
+    others: (ctx) => [...stores.entries()].filter(([zone]) => zone !== ctx.zoneId).map(([, s]) => s),
+    all: () => [...stores.values()],
+  };
+}
+
+/**
+ * A lenient reader's clean-up of address text: surrounding whitespace, brackets, a zone index and a
+ * prefix length dropped before parsing (what decision 6 forbids).
+ */
+export function lenientText(text: string): string {
+  return text.trim().replace(/^\[(.*)\]$/, '$1').replace(/%.*$/, '').replace(/\/\d+$/, '');
 }

@@ -37,6 +37,8 @@ const STAGES: Stage[] = [
   { name: 'e2e', command: [bin('playwright'), 'test', '-c', 'test/playwright.config.ts', '--project', 'e2e'] },
   // The launcher's clean environment: no CONFORMANCE_* of the caller, none from .env.
   { name: 'conformance', command: [bin('tsx'), 'suite/cli/run.ts'], env: launchEnv() },
+  // Every cell of the rule x operation matrix ran and passed in that run (scripts/check-matrix.ts).
+  { name: 'matrix', command: [bin('tsx'), 'scripts/check-matrix.ts', 'reports/conformance.json'] },
   { name: 'variants', command: [bin('tsx'), 'selftest/run.ts', '--variants'] },
   { name: 'mutants', command: [bin('tsx'), 'selftest/run.ts', '--mutants', '--keep-other'] },
 ];

@@ -50,11 +50,15 @@ export interface ListedTest {
 /** The tests a mutant runs, given the suite's tests and their tags. */
 export function selectFor(expected: string[], tests: ListedTest[]): Selection {
   const fixed = expected.filter((id) => !isDynamic(id));
-  const ids = fixed.length ? fixed : ENV_PROBE;
+  // An ENV ID that some tests cite by tag (the matrix cells of ENV-NO-5XX) adds those tests: they
+  // send the requests that reach its cells.
+  const tagged = expected.filter((id) => isDynamic(id) && tests.some((t) => t.tags.includes(id)));
+  const ids = [...(fixed.length ? fixed : ENV_PROBE), ...tagged];
   const missing = ids.filter((id) => !tests.some((t) => t.tags.includes(id)));
   if (missing.length) return { files: [], why: `whole suite: no test is tagged @${missing.join(', @')}` };
   const files = [...new Set(tests.filter((t) => t.tags.some((tag) => ids.includes(tag))).map((t) => t.file))].sort();
-  return { grep: grepFor(ids), files, why: fixed.length ? `tests tagged @${fixed.join(', @')}` : 'the ENV probe tests' };
+  const why = fixed.length ? `tests tagged @${fixed.join(', @')}` : 'the ENV probe tests';
+  return { grep: grepFor(ids), files, why: tagged.length ? `${why} and @${tagged.join(', @')}` : why };
 }
 
 /** Every test of the suite with its tags (playwright test --list; no global setup runs). */

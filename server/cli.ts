@@ -1,7 +1,7 @@
 // `npm run serve`: the reference server as a process. Configuration comes from the environment only
 // (server/README.md lists every variable). A bad value prints an error naming the variable, exit 2.
 import { readFileSync } from 'node:fs';
-import { ConfigError, DEFAULT_TOKEN, parseInteger, parseRateLimit, parseToken } from './config';
+import { ConfigError, DEFAULT_TOKEN, parseInteger, parseLegacyCredentials, parseRateLimit, parseToken } from './config';
 import { createServer, type ServerOptions } from './index';
 
 const env = process.env;
@@ -40,6 +40,20 @@ function startLines(url: string, tokenFromEnv: boolean): string[] {
 /** Errors raised by createServer name an option; the CLI reports the variable that set it. */
 const VARIABLE_OF_OPTION: Record<string, string> = { initialZones: 'REFERENCE_STATE_FILE' };
 
+/** REFERENCE_AUTH_EMAIL and REFERENCE_AUTH_KEY: the legacy pair, both or neither. */
+function legacyPair(): ServerOptions['legacyAuth'] {
+  const { REFERENCE_AUTH_EMAIL: email, REFERENCE_AUTH_KEY: key } = env;
+  if (email === undefined && key === undefined) return undefined;
+  if (email === undefined) throw new ConfigError('must be set together with REFERENCE_AUTH_KEY', 'REFERENCE_AUTH_EMAIL');
+  if (key === undefined) throw new ConfigError('must be set together with REFERENCE_AUTH_EMAIL', 'REFERENCE_AUTH_KEY');
+  try {
+    return parseLegacyCredentials({ email, key }, 'legacy');
+  } catch (error) {
+    if (error instanceof ConfigError) throw new ConfigError(error.message.replace(/^[^:]*: /, ''), (error.setting ?? '').includes('email') ? 'REFERENCE_AUTH_EMAIL' : 'REFERENCE_AUTH_KEY');
+    throw error;
+  }
+}
+
 async function main(): Promise<void> {
   const options: ServerOptions = {
     host: env.HOST || '127.0.0.1',
@@ -48,6 +62,7 @@ async function main(): Promise<void> {
     limit: env.REFERENCE_LIMIT === undefined ? undefined : parseInteger(env.REFERENCE_LIMIT, 'REFERENCE_LIMIT', 1),
     rateLimit: parseRateLimit(env.REFERENCE_RATE_LIMIT, 'REFERENCE_RATE_LIMIT') ?? false,
     initialZones: env.REFERENCE_STATE_FILE ? stateFile(env.REFERENCE_STATE_FILE) : undefined,
+    legacyAuth: legacyPair(),
     log: (line) => console.log(line),
   };
   let server;

@@ -40,3 +40,10 @@ export function parseToken(value: unknown, setting: string): string {
   }
   return value;
 }
+
+/** A legacy X-Auth-Email/X-Auth-Key pair: an email address, and a key of visible ASCII without spaces. */
+export function parseLegacyCredentials(value: unknown, setting: string): { email: string; key: string } {
+  const { email, key } = (value ?? {}) as Record<string, unknown>;
+  if (typeof email !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(email)) throw new ConfigError('expected an email address such as user@example.com', `${setting} (email)`);
+  return { email, key: parseToken(key, `${setting} (key)`) };
+}

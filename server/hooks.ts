@@ -23,8 +23,11 @@ export interface Hooks {
     /** The whole conversion text -> canonical text (null = invalid); wraps parse + format. */
     canonicalize?(text: string, next: (text: string) => string | null): string | null;
   };
-  /** Decides whether a request is authenticated: null lets it through, a Reply refuses it. */
-  auth?(headers: IncomingHttpHeaders, next: (headers: IncomingHttpHeaders) => Reply | null): Reply | null;
+  /**
+   * Decides whether a request is authenticated: null lets it through, a Reply refuses it. `request`
+   * (its operation set) lets a hook treat operations differently; the reference ignores it.
+   */
+  auth?(headers: IncomingHttpHeaders, next: (headers: IncomingHttpHeaders) => Reply | null, request: RequestInfo): Reply | null;
   /** Maps a zone id to the key of its store (reference: the zone id itself). */
   zoneKey?(zoneId: string): string;
   /** Vendor/region validation (decision 10). */
@@ -59,7 +62,7 @@ export interface Reference {
 /** The effective behaviour: the reference functions with the hooks applied. */
 export interface Resolved {
   canonicalize(text: string): string | null;
-  auth(headers: IncomingHttpHeaders): Reply | null;
+  auth(headers: IncomingHttpHeaders, request: RequestInfo): Reply | null;
   zoneKey(zoneId: string): string;
   isSupported(vendor: string, region: string): boolean;
   modifiedOn(stamp: Stamp): string;
@@ -88,7 +91,7 @@ export function resolveHooks(hooks: Hooks, reference: Reference): Resolved {
   };
   return {
     canonicalize,
-    auth: wrap(reference.auth, hooks.auth),
+    auth: (headers, request) => (hooks.auth ? hooks.auth(headers, reference.auth, request) : reference.auth(headers)),
     zoneKey: hooks.zoneKey ?? ((zoneId) => zoneId),
     isSupported: wrap(reference.isSupported, hooks.isSupported),
     modifiedOn: wrap(reference.modifiedOn, hooks.modifiedOn),

@@ -4,7 +4,7 @@
 import { createServer as createHttpServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { isRfc3339, OPERATION_NAMES } from '../contract';
-import { bearerAuth, credentialKey } from './auth';
+import { credentialKey, credentialsAuth, type LegacyCredentials } from './auth';
 import { readJsonBody } from './body';
 import {
   ConfigError,
@@ -13,6 +13,7 @@ import {
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_TOKEN,
   parseInteger,
+  parseLegacyCredentials,
   parseRateLimit,
   parseToken,
   type RateLimit,
@@ -36,6 +37,7 @@ export { DEFAULT_REGIONS } from './regions';
 export { BASE_PATH } from './routes';
 export { ConfigError, DEFAULT_TOKEN, parseRateLimit } from './config';
 export type { RateLimit } from './config';
+export type { LegacyCredentials } from './auth';
 export type { Hooks, Middleware } from './hooks';
 export type * from './types';
 
@@ -46,6 +48,8 @@ export interface ServerOptions {
   port?: number;
   /** The one valid bearer token. Default: env REFERENCE_API_TOKEN, else "reference-token". */
   token?: string;
+  /** An X-Auth-Email/X-Auth-Key pair accepted besides the token (the legacy scheme). Default: none. */
+  legacyAuth?: LegacyCredentials;
   /** Mappings per zone. Default 3500. */
   limit?: number;
   /** Items per batch request. Default 100. */
@@ -106,6 +110,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Referen
   const host = options.host ?? '127.0.0.1';
   const port = parseInteger(options.port ?? 0, 'port', 0, 65535);
   const token = parseToken(options.token ?? process.env.REFERENCE_API_TOKEN ?? DEFAULT_TOKEN, 'token');
+  const legacyAuth = options.legacyAuth && parseLegacyCredentials(options.legacyAuth, 'legacyAuth');
   const limit = parseInteger(options.limit ?? DEFAULT_LIMIT, 'limit', 1);
   const maxBatch = parseInteger(options.maxBatch ?? DEFAULT_MAX_BATCH, 'maxBatch', 1);
   const maxBodyBytes = parseInteger(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, 'maxBodyBytes', 1);
@@ -117,7 +122,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Referen
   const resolved = resolveHooks(options.hooks ?? {}, {
     parse: parseIp,
     format: formatIp,
-    auth: bearerAuth(token),
+    auth: credentialsAuth(token, legacyAuth),
     isSupported: supportedChecker(regions),
     modifiedOn: referenceModifiedOn,
   });
@@ -160,7 +165,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Referen
       return reply;
     }
     const operation = (info.operation = match.operation);
-    const denied = resolved.auth(req.headers);
+    const denied = resolved.auth(req.headers, info);
     if (denied) return denied;
     const zoneId = decodeOnce(match.params.zone_id!);
     if (zoneId === null || !ZONE_ID.test(zoneId)) {

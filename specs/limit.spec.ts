@@ -1,10 +1,14 @@
 // The 3,500-mapping limit (seed: "Returns 403 (code 1164) when the zone has reached the limit of
 // 3,500 IP mappings"; decisions 2 and 3). Zone-wide: it takes the zone lock exclusively, fills the
 // zone through the batch endpoint (35 requests, not 3,500) and leaves it as it found it.
-// Request plan (empty zone): 1 count + 35 fill + 1 (3,500th) + 1 (new, 403) + 1 replace + 1 repeat
-// + 1 batch across + 1 count + 1 delete + 1 new fits + (1 delete + N concurrent PUTs + 1 count: the
-// limit under concurrency, N by profile) + 36 cleanup = 80 + 2 + N.
-import { covers, expect, test, zoneWide } from '../fixtures';
+// The limit's matrix cells (every write path; replace-only batches at the limit) and, with a second
+// zone, the two limit cells of ZONE-ISOLATION (decision 12: "each zone's 3,500 limit counts that
+// zone's mappings only") are checked here, so that the zone is filled only once.
+// Request plan (empty zone): 1 count + 1 zone B mapping + 35 fill + 1 (3,500th) + 1 zone B write
+// + 1 (new, 403) + 1 replace + 1 repeat + 1 replace-only batch + 1 batch across + 1 count + 1 delete
+// + 1 new fits + (1 delete + N concurrent PUTs + 1 count: the limit under concurrency, N by profile)
+// + 36 cleanup in zone A + 1 in zone B = 84 + 2 + N.
+import { cells, covers, expect, test, zoneWide } from '../fixtures';
 import { errorCodes } from '../fixtures/checks';
 import type { ApiClient } from '../suite/client';
 import { chunks, inParallel } from '../suite/concurrency';
@@ -21,7 +25,21 @@ async function totalCount(api: ApiClient, verify: Verifier, why: string): Promis
 
 test(
   'the 3,500th mapping is accepted, a new 3,501st gets 403/1164, replacing at the limit succeeds, no endpoint crosses it, and a delete frees room',
-  zoneWide(covers('LIMIT-3500-ACCEPTED', 'LIMIT-NEW-REJECTED', 'LIMIT-REPLACE-AT-LIMIT', 'LIMIT-NEVER-EXCEEDED', 'LIMIT-FREED-AFTER-DELETE', 'PUT-IDEMPOTENT', 'CONCURRENCY-LIMIT')),
+  zoneWide(
+    cells(
+      cells(
+        cells(
+          covers('LIMIT-3500-ACCEPTED', 'LIMIT-NEW-REJECTED', 'LIMIT-REPLACE-AT-LIMIT', 'LIMIT-NEVER-EXCEEDED', 'LIMIT-FREED-AFTER-DELETE', 'PUT-IDEMPOTENT', 'CONCURRENCY-LIMIT', 'ZONE-ISOLATION'),
+          'LIMIT-NEVER-EXCEEDED',
+          ['put:new', 'batch-put:new'],
+        ),
+        'LIMIT-REPLACE-AT-LIMIT',
+        ['put:replace', 'put:repeat', 'batch-put:replace-only'],
+      ),
+      'ZONE-ISOLATION',
+      ['put:limit-counts-own-zone', 'put:limit-other-zone-full'],
+    ),
+  ),
   async ({ api, addresses, regions, verify, ctx }) => {
     test.skip(!ctx.allowDestructive, 'fills the zone to 3,500 mappings: set CONFORMANCE_ALLOW_DESTRUCTIVE=1 to run it against this target');
     const start = await totalCount(api, verify, 'before the fill');
@@ -35,6 +53,13 @@ test(
     test.skip(own.length < need + 3, `the block 2001:db8:fff0:${tag}::/64 is taken or already mapped in this zone`);
     const [fill, last, extra] = [own.slice(0, need - 1), own[need - 1]!, own.slice(need)];
     const pair = regions.pair(0);
+    // With a second zone, zone B holds a mapping of its own while zone A fills up.
+    const apiB = ctx.zoneIdB ? api.inZone(ctx.zoneIdB) : undefined;
+    const [heldInB, newInB] = apiB ? [addresses.fresh(undefined, apiB.zoneId), addresses.fresh(undefined, apiB.zoneId)] : [];
+    if (apiB && heldInB) {
+      const held = await apiB.put(heldInB, { origin_ip: heldInB, ...pair });
+      await verify.check('PUT-CREATE', () => expect(held.status, `PUT ${heldInB} in zone B before zone A fills up`).toBe(200));
+    } else verify.skipCell('ZONE-ISOLATION', ['put:limit-counts-own-zone', 'put:limit-other-zone-full'], 'needs a second zone: set CONFORMANCE_ZONE_ID_B');
     // The fill's batches are independent: sent CONFORMANCE_CONCURRENCY at a time, judged in order.
     const batches = chunks(fill, 100);
     const progress = new Progress('limit fill: filled', fill.length);
@@ -51,7 +76,26 @@ test(
     }
     const body3500 = { origin_ip: last, ...pair };
     const at = await api.put(last, body3500);
+    if (apiB && heldInB) {
+      // Refused while zone B holds a mapping: is it zone B's mapping that counted? Without it the
+      // 3,500th must fit; if it then does, zone A's limit counted zone B (decision 12), not an
+      // off-by-one of the limit itself (decision 2).
+      let retry = at;
+      if (at.status !== 200) {
+        await apiB.delete(heldInB);
+        retry = await api.put(last, body3500);
+      }
+      await verify.checkCell('ZONE-ISOLATION', 'put:limit-counts-own-zone', () =>
+        expect(at.status === 200 || retry.status !== 200, `zone A's 3,500th mapping was refused (${at.status}) while zone B held a mapping, and accepted once zone B held none`).toBe(true),
+      );
+    }
     await verify.check('LIMIT-3500-ACCEPTED', () => expect(at.status, `the 3,500th mapping (zone held ${start} before the fill)`).toBe(200));
+    if (apiB && newInB) {
+      const inB = await apiB.put(newInB, { origin_ip: newInB, ...pair });
+      await verify.checkCell('ZONE-ISOLATION', 'put:limit-other-zone-full', () =>
+        expect(inB.status, `a new mapping in zone B while zone A holds ${ctx.limit}`).toBe(200),
+      );
+    }
 
     const over = await api.put(extra[0]!, { origin_ip: extra[0]!, ...pair });
     await verify.check('LIMIT-NEW-REJECTED', () => {
@@ -60,9 +104,18 @@ test(
     });
 
     const replace = await api.put(fill[0]!, { origin_ip: fill[0]!, ...regions.other(pair) });
-    await verify.check('LIMIT-REPLACE-AT-LIMIT', () => expect(replace.status, 'replacing an existing mapping in a full zone').toBe(200));
+    await verify.checkCell('LIMIT-REPLACE-AT-LIMIT', 'put:replace', () => expect(replace.status, 'replacing an existing mapping in a full zone').toBe(200));
     const repeat = await api.put(last, body3500);
-    await verify.check('LIMIT-REPLACE-AT-LIMIT', () => expect(repeat.status, 'repeating the PUT that created the 3,500th mapping').toBe(200));
+    await verify.checkCell('LIMIT-REPLACE-AT-LIMIT', 'put:repeat', () => expect(repeat.status, 'repeating the PUT that created the 3,500th mapping').toBe(200));
+    // Decision 2 through the batch endpoint: a batch that only replaces adds nothing, so it fits.
+    const replaceOnly = await api.batchPut([
+      { origin_ip: fill[0]!, ...pair },
+      { origin_ip: last, ...regions.other(pair) },
+    ]);
+    await verify.checkCell('LIMIT-REPLACE-AT-LIMIT', 'batch-put:replace-only', () => {
+      expect(replaceOnly.status, 'a batch PUT replacing two existing mappings of a full zone').toBe(200);
+      expect(replaceOnly.json?.result?.failed, 'no item of a replace-only batch fails at the limit').toEqual([]);
+    });
     await verify.check('PUT-IDEMPOTENT', () =>
       expect(repeat.json?.result, 'the repeat gives the same mapping').toMatchObject({ origin_ip: last, ...pair }),
     );
@@ -73,7 +126,7 @@ test(
       { origin_ip: extra[1]!, ...pair },
       { origin_ip: extra[2]!, ...pair },
     ]);
-    await verify.check('LIMIT-NEVER-EXCEEDED', () => {
+    await verify.checkCell('LIMIT-NEVER-EXCEEDED', 'batch-put:new', () => {
       if (across.status === 200) {
         const failed = (across.json?.result?.failed ?? []).map((f) => f.origin_ip);
         expect(failed, 'a per-item answer lists the new addresses in failed').toEqual(expect.arrayContaining([extra[1], extra[2]]));
@@ -85,7 +138,7 @@ test(
     const afterBatch = await totalCount(api, verify, 'after the batch across the limit');
     // One count after both attempts: had the rejected single PUT or the batch stored a new address,
     // the zone would hold more than 3,500.
-    await verify.check('LIMIT-NEVER-EXCEEDED', () =>
+    await verify.checkCell('LIMIT-NEVER-EXCEEDED', ['put:new', 'batch-put:new'], () =>
       expect(afterBatch, 'after the rejected 3,501st PUT and the batch across the limit, the zone holds 3,500').toBe(ctx.limit),
     );
     await verify.check('PUT-IDEMPOTENT', () => expect(afterBatch, 'the repeated PUT added no mapping').toBe(ctx.limit));

@@ -8,13 +8,14 @@
 // zone-wide, and the api fixture puts back from the preflight snapshot whatever they lost (suite/zone-guard.ts).
 import fs from 'node:fs';
 import path from 'node:path';
-import { covers, expect, test, zoneWide, type Pair } from '../fixtures';
+import { cells, covers, expect, test, zoneWide, type Pair } from '../fixtures';
 import { checkAbsentByDelete, checkStored } from '../fixtures/checks';
 import type { ApiResponse } from '../suite/client';
 import type { Transport } from '../suite/http';
 import { ipv4Address, ipv6Address } from '../suite/ip/arbitraries';
 import { canonical } from '../suite/ip/oracle';
 import { knobs, select } from '../suite/profile';
+import { UNEXPECTED_METHODS } from '../suite/requirements';
 import { SCHEMA_BASE, validate } from '../suite/schemas';
 import type { Verifier } from '../suite/verify';
 
@@ -266,9 +267,12 @@ test.describe('malformed bodies', () => {
 });
 
 test.describe('unexpected methods', () => {
+  // Every method no operation has on each route (UNEXPECTED_METHODS, suite/requirements.ts): the
+  // cells of ENV-NO-5XX that name a method. Each case names its cell; extra cases send another body.
+  const methodCells = UNEXPECTED_METHODS.flatMap(([route, methods]) => methods.map((m) => `${m}:${route}`));
   test(
-    'POST, PATCH, and PUT or DELETE on the collection, are a 4xx failure envelope and change nothing; HEAD and OPTIONS are never a 5xx and change nothing',
-    zoneWide(covers('ROBUST-METHOD')),
+    'every method no operation has, on every route (POST, PATCH; PUT, DELETE on the collection; GET on batch; all but GET on supported_regions), is a 4xx failure envelope and changes nothing; HEAD and OPTIONS are never a 5xx and change nothing',
+    zoneWide(cells(covers('ROBUST-METHOD'), 'ENV-NO-5XX', methodCells)),
     async ({ api, addresses, regions, verify, ctx, transport }) => {
       const existing = addresses.fresh(v6);
       const fresh = addresses.fresh(v6);
@@ -278,38 +282,45 @@ test.describe('unexpected methods', () => {
       await verify.check('PUT-CREATE', () => expect(put.status, `PUT ${existing}`).toBe(200));
       const coll = api.collectionPath();
       const writes = [existing, fresh];
-      // [name (the knob's id), method, path, body]
-      const cases: Array<[string, string, string, string | undefined]> = [
-        ['POST item', 'POST', `${coll}/${existing}`, bodyText(existing, other)],
-        ['PATCH item', 'PATCH', `${coll}/${existing}`, JSON.stringify({ region: other.region, vendor: other.vendor })],
-        ['POST new item', 'POST', `${coll}/${fresh}`, bodyText(fresh, pair)],
-        ['POST collection', 'POST', coll, bodyText(fresh, pair)],
-        ['PATCH collection', 'PATCH', coll, JSON.stringify([{ origin_ip: fresh, ...pair }])],
+      const item = '/{origin_ip}';
+      // [name (the knob's id), the ENV-NO-5XX cell, method, path, body]
+      const cases: Array<[string, string, string, string, string | undefined]> = [
+        ['POST item', `POST:${item}`, 'POST', `${coll}/${existing}`, bodyText(existing, other)],
+        ['PATCH item', `PATCH:${item}`, 'PATCH', `${coll}/${existing}`, JSON.stringify({ region: other.region, vendor: other.vendor })],
+        ['POST new item', `POST:${item}`, 'POST', `${coll}/${fresh}`, bodyText(fresh, pair)],
+        ['POST collection', 'POST:/', 'POST', coll, bodyText(fresh, pair)],
+        ['PATCH collection', 'PATCH:/', 'PATCH', coll, JSON.stringify([{ origin_ip: fresh, ...pair }])],
         // A "replace the collection" PUT or a DELETE of the collection would wipe the zone.
-        ['PUT collection', 'PUT', coll, JSON.stringify([{ origin_ip: fresh, ...pair }])],
-        ['DELETE collection', 'DELETE', coll, undefined],
-        ['DELETE collection with body', 'DELETE', coll, JSON.stringify([existing])],
-        ['POST batch', 'POST', `${coll}/batch`, JSON.stringify([{ origin_ip: fresh, ...pair }])],
-        ['PATCH batch', 'PATCH', `${coll}/batch`, JSON.stringify([{ origin_ip: existing, ...other }])],
-        ['PUT supported_regions', 'PUT', `${coll}/supported_regions`, bodyText(fresh, pair)],
-        ['DELETE supported_regions', 'DELETE', `${coll}/supported_regions`, undefined],
-        ['POST supported_regions', 'POST', `${coll}/supported_regions`, undefined],
+        ['PUT collection', 'PUT:/', 'PUT', coll, JSON.stringify([{ origin_ip: fresh, ...pair }])],
+        ['DELETE collection', 'DELETE:/', 'DELETE', coll, undefined],
+        ['DELETE collection with body', 'DELETE:/', 'DELETE', coll, JSON.stringify([existing])],
+        ['GET batch', 'GET:/batch', 'GET', `${coll}/batch`, undefined],
+        ['POST batch', 'POST:/batch', 'POST', `${coll}/batch`, JSON.stringify([{ origin_ip: fresh, ...pair }])],
+        ['PATCH batch', 'PATCH:/batch', 'PATCH', `${coll}/batch`, JSON.stringify([{ origin_ip: existing, ...other }])],
+        ['PUT supported_regions', 'PUT:/supported_regions', 'PUT', `${coll}/supported_regions`, bodyText(fresh, pair)],
+        ['DELETE supported_regions', 'DELETE:/supported_regions', 'DELETE', `${coll}/supported_regions`, undefined],
+        ['POST supported_regions', 'POST:/supported_regions', 'POST', `${coll}/supported_regions`, undefined],
+        ['PATCH supported_regions', 'PATCH:/supported_regions', 'PATCH', `${coll}/supported_regions`, 'null'],
       ];
-      for (const [, method, p, body] of select(cases, ([name]) => name, knobs(ctx.profile).unexpectedMethods, ctx.seed, 'unexpected methods')) {
-        const res = await api.raw(method, p, body, { writes });
-        await isFailure(verify, 'ROBUST-METHOD', res, `${method} ${p.slice(coll.length) || '(collection)'}`);
+      for (const [, cell, method, p, body] of select(cases, ([name]) => name, knobs(ctx.profile).unexpectedMethods, ctx.seed, 'unexpected methods')) {
+        const what = `${method} ${p.slice(coll.length) || '(collection)'}`;
+        const res = await verify.inCell('ENV-NO-5XX', cell, () => api.raw(method, p, body, { writes }));
+        await verify.checkCell('ENV-NO-5XX', cell, () => expect(res.status, `${what}: never a 5xx`).toBeLessThan(500), res);
+        await isFailure(verify, 'ROBUST-METHOD', res, what);
       }
       // HEAD has no body to judge, and OPTIONS may be answered by a CORS layer: they are sent around
       // the api fixture's envelope check; only the status is judged.
-      const bare: Array<[string, string]> = [
-        ['HEAD', `${coll}/${existing}`],
-        ['OPTIONS', coll],
-        ...(knobs(ctx.profile).allBareMethods ? ([['HEAD', coll], ['OPTIONS', `${coll}/${existing}`]] as Array<[string, string]>) : []),
+      const routes: Array<[string, string]> = [
+        [item, `${coll}/${existing}`],
+        ['/', coll],
+        ['/batch', `${coll}/batch`],
+        ['/supported_regions', `${coll}/supported_regions`],
       ];
-      for (const [method, p] of bare) {
-        const res = await sendBare(transport, method, p);
-        await verify.check('ROBUST-METHOD', () => expect(res.status, `${method} ${p.slice(coll.length) || '(collection)'}: never a 5xx`).toBeLessThan(500), res);
-      }
+      for (const [route, p] of routes)
+        for (const method of ['HEAD', 'OPTIONS']) {
+          const res = await sendBare(transport, method, p);
+          await verify.checkCell('ENV-NO-5XX', `${method}:${route}`, () => expect(res.status, `${method} ${p.slice(coll.length) || '(collection)'}: never a 5xx`).toBeLessThan(500), res);
+        }
       await checkStored(verify, 'ROBUST-METHOD', api, existing, pair, 'after the unexpected methods');
       await checkAbsentByDelete(verify, 'ROBUST-METHOD', api, fresh, 'after the unexpected methods');
       const del = await api.delete(existing);

@@ -8,6 +8,10 @@ export const VIOLATION = 'violation';
 export const OBSERVATION = 'observation';
 /** The requirement could not be shown because the target leaves out what it is about (message: why). */
 export const NOT_APPLICABLE = 'not-applicable';
+/** Static (test details): a matrix cell the test exercises, "<ID> <cell>" (suite/verify.ts cells()). */
+export const MATRIX_CELL = 'matrix-cell';
+/** Runtime: a cell's outcome, "<ID> <cell> passed|failed|skipped[ <reason>]" (Verifier.checkCell). */
+export const MATRIX_RESULT = 'matrix-result';
 
 /** A violation (or, for OBSERVATION, an INFO observation) of one requirement. */
 export interface Finding {
@@ -36,7 +40,14 @@ export const findingAnnotation = (type: typeof VIOLATION | typeof OBSERVATION | 
 });
 
 /** The requirements cited and the findings recorded, from a test's annotations. */
-export function readAnnotations(annotations: readonly Annotation[]): { cited: string[]; violations: Finding[]; observations: Finding[]; notApplicable: Finding[] } {
+export function readAnnotations(annotations: readonly Annotation[]): {
+  cited: string[];
+  violations: Finding[];
+  observations: Finding[];
+  notApplicable: Finding[];
+  cells: string[];
+  cellResults: string[];
+} {
   const findings = (type: string) =>
     annotations.filter((a) => a.type === type && a.description).map((a) => JSON.parse(a.description!) as Finding);
   return {
@@ -44,5 +55,7 @@ export function readAnnotations(annotations: readonly Annotation[]): { cited: st
     violations: findings(VIOLATION),
     observations: findings(OBSERVATION),
     notApplicable: findings(NOT_APPLICABLE),
+    cells: [...new Set(annotations.filter((a) => a.type === MATRIX_CELL).map((a) => a.description ?? ''))],
+    cellResults: annotations.filter((a) => a.type === MATRIX_RESULT).map((a) => a.description ?? ''),
   };
 }

@@ -32,10 +32,8 @@ export interface Knobs {
   malformedJsonBodies: Selection;
   /** Content types beside text/plain. */
   otherContentTypes: boolean;
-  /** Unexpected methods, by "METHOD target". */
+  /** Unexpected methods, by "METHOD target" (every ENV-NO-5XX method cell needs one case of its own). */
   unexpectedMethods: Selection;
-  /** HEAD and OPTIONS on both the item and the collection (else one each). */
-  allBareMethods: boolean;
   /** Batch PUT bodies that are not an array, by name. */
   batchPutNotArrayBodies: Selection;
   /** Batch PUT per item: read back every rejected item (else one per kind of failure). */
@@ -44,9 +42,11 @@ export interface Knobs {
   batchDeleteReadBackEachBody: boolean;
   /** GET through every representative spelling (else the canonical text and the last two). */
   getEverySpelling: boolean;
-  /** Authentication: every operation and every variant (else one read and two writes, variants not
-   * marked full). */
-  authEveryOperation: boolean;
+  /** Invalid address text at every position (specs/address-text.spec.ts): every form of invalid
+   * text at each position, or one form each, rotating with the seed. */
+  invalidEveryFormAtEveryPosition: boolean;
+  /** Authentication: every spelling of each failure mode on every operation (else the spellings
+   * rotate over the operations; every operation gets every failure mode either way). */
   authEveryVariant: boolean;
   /** Vendor/region pairs sent one by one: every pair, or the first of each vendor and every nth
    * (the rest go by batch PUT). */
@@ -73,12 +73,11 @@ export const KNOBS: Record<Profile, Knobs> = {
     malformedJsonBodies: 'all',
     otherContentTypes: true,
     unexpectedMethods: 'all',
-    allBareMethods: true,
     batchPutNotArrayBodies: 'all',
     batchPutReadBackEveryRejected: true,
     batchDeleteReadBackEachBody: true,
     getEverySpelling: true,
-    authEveryOperation: true,
+    invalidEveryFormAtEveryPosition: true,
     authEveryVariant: true,
     vendorRegionSingle: 'all',
     listWalkMaxPages: 'unbounded',
@@ -111,15 +110,29 @@ export const KNOBS: Record<Profile, Knobs> = {
     malformedJsonBodies: { fixed: ['truncated', 'trailing garbage', 'bytes that are not UTF-8'], rotating: 0 },
     otherContentTypes: false,
     unexpectedMethods: {
-      fixed: ['POST item', 'PATCH item', 'POST collection', 'PUT collection', 'DELETE collection', 'DELETE collection with body', 'PUT supported_regions'],
-      rotating: 0,
+      // One case per method cell of ENV-NO-5XX; the second body on POST item / DELETE collection rotates.
+      fixed: [
+        'POST item',
+        'PATCH item',
+        'POST collection',
+        'PATCH collection',
+        'PUT collection',
+        'DELETE collection',
+        'GET batch',
+        'POST batch',
+        'PATCH batch',
+        'PUT supported_regions',
+        'DELETE supported_regions',
+        'POST supported_regions',
+        'PATCH supported_regions',
+      ],
+      rotating: 1,
     },
-    allBareMethods: false,
     batchPutNotArrayBodies: { fixed: ['one item alone', 'an object holding the items', 'no body'], rotating: 0 },
     batchPutReadBackEveryRejected: false,
     batchDeleteReadBackEachBody: false,
     getEverySpelling: false,
-    authEveryOperation: false,
+    invalidEveryFormAtEveryPosition: false,
     authEveryVariant: false,
     vendorRegionSingle: { everyNth: 10 },
     listWalkMaxPages: 10,

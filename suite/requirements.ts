@@ -5,7 +5,7 @@
 // the seed page (Cloudflare's "PUT origin cloud region" reference, summarised in spec/README.md) and
 // spec/openapi.json.
 
-import type { OperationName } from '../contract';
+import { OPERATION_NAMES, type OperationName } from '../contract';
 
 export type Level = 'MUST' | 'SHOULD' | 'INFO';
 /** The operation a requirement belongs to; 'all': rules of every response (envelope, auth, zones). */
@@ -20,6 +20,60 @@ export interface Requirement {
   source: string;
   /** Checked on every response by the api fixture (fixtures/index.ts), not cited by a test's details. */
   everyResponse?: true;
+  /**
+   * The rule x operation matrix row of a cross-cutting requirement: every operation and input position
+   * the rule applies to, one cell each. Tests declare the cells they exercise (`cells()` in
+   * suite/verify.ts) and record each one's outcome at run time; test/unit/matrix.test.ts refuses a
+   * cell that no test declares unless it carries a `reason`; the reports show each cell's status.
+   */
+  matrix?: MatrixCell[];
+}
+
+/**
+ * One cell of the rule x operation matrix: the rule of its requirement applied to one operation (or
+ * one method on one route) at one input position, with one kind of input.
+ */
+export interface MatrixCell {
+  /** Unique within the requirement; what a check names when it records the cell: "<operation>:<input>". */
+  id: string;
+  /** The operation (as in `Operation`), or the route (relative to the collection) for a method no operation has there. */
+  operation: string;
+  /** Where the rule bites: "headers", "path", "body", "zone B", "result.origin_ip", "failed[].origin_ip", ... */
+  position: string;
+  /** The kind of input the cell sends (a failure mode, a kind of bad body), when the row varies it. */
+  input?: string;
+  /** Why no check can exercise this cell. A cell without one must be exercised by some test. */
+  reason?: string;
+}
+
+
+/** The methods no operation has, per route (spec/README.md, "Endpoints"): decision 13's "every route and method". */
+export const UNEXPECTED_METHODS: ReadonlyArray<readonly [route: string, methods: readonly string[]]> = [
+  ['/{origin_ip}', ['POST', 'PATCH', 'HEAD', 'OPTIONS']],
+  ['/', ['PUT', 'DELETE', 'POST', 'PATCH', 'HEAD', 'OPTIONS']],
+  ['/batch', ['GET', 'POST', 'PATCH', 'HEAD', 'OPTIONS']],
+  ['/supported_regions', ['PUT', 'DELETE', 'POST', 'PATCH', 'HEAD', 'OPTIONS']],
+];
+
+/**
+ * Every response field that carries an address (openapi.json: the mapping, the delete result, batch
+ * items). A failed batch item names what was sent: its text as sent, or that address's canonical text
+ * (the spec says neither); any other spelling is a failure.
+ */
+const ADDRESS_FIELDS: MatrixCell[] = [
+  { id: 'put:result', operation: 'put', position: 'result.origin_ip' },
+  { id: 'get:result', operation: 'get', position: 'result.origin_ip' },
+  { id: 'list:items', operation: 'list', position: 'result[].origin_ip' },
+  { id: 'delete:result', operation: 'delete', position: 'result.origin_ip' },
+  { id: 'batch-put:succeeded', operation: 'batch-put', position: 'result.succeeded[].origin_ip' },
+  { id: 'batch-put:failed', operation: 'batch-put', position: 'result.failed[].origin_ip', input: 'sent or canonical text' },
+  { id: 'batch-delete:succeeded', operation: 'batch-delete', position: 'result.succeeded[].origin_ip' },
+  { id: 'batch-delete:failed', operation: 'batch-delete', position: 'result.failed[].origin_ip', input: 'sent or canonical text' },
+];
+
+/** Cells for every (operation, input) pair: ids "<operation>:<input>". */
+function grid(operations: readonly string[], position: string, inputs: string[]): MatrixCell[] {
+  return operations.flatMap((operation) => inputs.map((input) => ({ id: `${operation}:${input}`, operation, position, input })));
 }
 
 const SEED = 'seed page (PUT origin cloud region)';
@@ -75,7 +129,16 @@ const list: Requirement[] = [
     operation: 'all',
     everyResponse: true,
     title: 'No request, however malformed, produces a 5xx',
-    source: `${SPEC}, decision 13: "No request, however malformed, may produce a 5xx from a conforming server"`,
+    source: `${SPEC}, decision 13: "No request, however malformed, may produce a 5xx from a conforming server: on every route and method, including requests with no body, an empty body, or a JSON null, wrong types, and bodies meant for another operation"`,
+    // Checked on every response; these cells are the requests made to reach every route, method and
+    // kind of bad body (specs/never-5xx.spec.ts, and the unexpected methods of specs/robustness.spec.ts).
+    matrix: [
+      ...grid(['put', 'batch-put', 'batch-delete'], 'body', ['none', 'empty', 'null', 'number', 'string', 'wrong-container', 'other-operation', 'wrong-types']),
+      ...grid(['get', 'delete', 'list', 'supported-regions'], 'body', ['stray-body']),
+      ...UNEXPECTED_METHODS.flatMap(([route, methods]) =>
+        methods.map((method) => ({ id: `${method}:${route}`, operation: route, position: 'method', input: method })),
+      ),
+    ],
   },
 
   // ---- PUT: create and replace ------------------------------------------------------------------
@@ -179,6 +242,8 @@ const list: Requirement[] = [
     operation: 'put',
     title: 'An IPv6 address is stored and returned in RFC 5952 canonical text, whatever spelling was sent',
     source: `${SEED}: "The IP path parameter is normalized to canonical form (RFC 5952 for IPv6) before storage"`,
+    // Every response field that carries an address, after a write through a non-canonical spelling.
+    matrix: ADDRESS_FIELDS,
   },
   {
     id: 'IP-CANONICAL-IPV4',
@@ -186,6 +251,7 @@ const list: Requirement[] = [
     operation: 'put',
     title: 'An IPv4 address is stored and returned as plain dotted decimal',
     source: `${SEED}: "normalized to canonical form"; ${SPEC}, decision 4`,
+    matrix: ADDRESS_FIELDS,
   },
   {
     id: 'IP-MAPPED-MIXED',
@@ -208,6 +274,15 @@ const list: Requirement[] = [
     title:
       'Text that is not a plain address (zone index, CIDR, brackets, whitespace, empty, garbage) is a 4xx failure and stores nothing',
     source: `${SPEC}, decision 6: "MUST be rejected with a 4xx failure envelope (SHOULD be 400) and store nothing"`,
+    // Every position an address takes in a request.
+    matrix: [
+      { id: 'put:path', operation: 'put', position: 'path' },
+      { id: 'put:body', operation: 'put', position: 'body origin_ip' },
+      { id: 'batch-put:item', operation: 'batch-put', position: 'item origin_ip' },
+      { id: 'batch-delete:item', operation: 'batch-delete', position: 'item' },
+      { id: 'get:path', operation: 'get', position: 'path' },
+      { id: 'delete:path', operation: 'delete', position: 'path' },
+    ],
   },
   {
     id: 'IP-INVALID-400',
@@ -252,6 +327,12 @@ const list: Requirement[] = [
     operation: 'put',
     title: 'Replacing or repeating an existing mapping in a full zone succeeds',
     source: `${SPEC}, decision 2: "Replacing an existing mapping when the zone holds 3,500 MUST succeed"`,
+    // Every write path that can replace, in a zone holding 3,500.
+    matrix: [
+      { id: 'put:replace', operation: 'put', position: 'zone at the limit', input: 'another vendor/region' },
+      { id: 'put:repeat', operation: 'put', position: 'zone at the limit', input: 'the PUT that created the 3,500th' },
+      { id: 'batch-put:replace-only', operation: 'batch-put', position: 'zone at the limit', input: 'existing addresses only' },
+    ],
   },
   {
     id: 'LIMIT-NEVER-EXCEEDED',
@@ -259,6 +340,11 @@ const list: Requirement[] = [
     operation: 'batch-put',
     title: 'No endpoint takes a zone past 3,500 mappings; a batch crossing the limit fails whole or per item',
     source: `${SPEC}, decisions 2 and 3: "the count MUST never exceed 3,500, by any endpoint"`,
+    // Every write path that can add a mapping, in a zone holding 3,500.
+    matrix: [
+      { id: 'put:new', operation: 'put', position: 'zone at the limit', input: 'a new address' },
+      { id: 'batch-put:new', operation: 'batch-put', position: 'zone at the limit', input: 'a replace and two new addresses' },
+    ],
   },
   {
     id: 'CONCURRENCY-ONE-MAPPING',
@@ -518,33 +604,56 @@ const list: Requirement[] = [
   },
 
   // ---- Auth and zones ---------------------------------------------------------------------------
+  // Decision 11: every operation, reads included, and both schemes (Bearer token; the legacy
+  // X-Auth-Email + X-Auth-Key pair). The three IDs split the failure modes; each has one matrix cell
+  // per operation and mode.
   {
     id: 'AUTH-NO-CREDENTIALS',
     level: 'MUST',
     operation: 'all',
-    title: 'A request without credentials is 400, 401 or 403 with success false and errors, and changes nothing',
-    source: `${SPEC}, decision 11: "Auth failures MUST be 400/401/403 with success: false and a non-empty errors array"`,
+    title:
+      'A request without credentials (no Authorization header, or only half of the legacy X-Auth-Email/X-Auth-Key pair) is 400, 401 or 403 with success false and errors, returns no mapping data, and changes nothing',
+    source: `${SPEC}, decision 11: "a missing, malformed or wrong credential of either scheme MUST be rejected on every operation, change nothing, and return no mapping data"`,
+    matrix: grid(OPERATION_NAMES, 'headers', ['none', 'legacy-email-only', 'legacy-key-only']),
   },
   {
     id: 'AUTH-MALFORMED',
     level: 'MUST',
     operation: 'all',
-    title: 'A malformed Authorization header is 400, 401 or 403 with success false and errors, and changes nothing',
-    source: `${SPEC}, decision 11; observed: "Malformed Authorization header: 400, code 6003"`,
+    title:
+      'A malformed Authorization header, or a malformed legacy X-Auth-Email/X-Auth-Key pair, is 400, 401 or 403 with success false and errors, returns no mapping data, and changes nothing',
+    source: `${SPEC}, decision 11 (both schemes, every operation); observed: "Malformed Authorization header: 400, code 6003"`,
+    matrix: grid(OPERATION_NAMES, 'headers', ['bearer-malformed', 'legacy-malformed']),
   },
   {
     id: 'AUTH-WRONG-TOKEN',
     level: 'MUST',
     operation: 'all',
-    title: 'A wrong token is 400, 401 or 403 with success false and errors, and changes nothing',
-    source: `${SPEC}, decision 11; observed: "Invalid token: 403 (sometimes 401), code 9109"`,
+    title:
+      'A wrong bearer token, or a legacy X-Auth-Email/X-Auth-Key pair with a wrong key, is 400, 401 or 403 with success false and errors, returns no mapping data, and changes nothing',
+    source: `${SPEC}, decision 11 (both schemes, every operation); observed: "Invalid token: 403 (sometimes 401), code 9109"`,
+    matrix: grid(OPERATION_NAMES, 'headers', ['bearer-wrong', 'legacy-wrong-key']),
   },
   {
     id: 'ZONE-ISOLATION',
     level: 'MUST',
     operation: 'all',
-    title: 'Mappings of one zone are neither visible nor counted in another zone',
-    source: `${SPEC}, decision 12: "Mappings of one zone MUST NOT be visible or counted in another zone"`,
+    title:
+      'Mappings of one zone are neither visible nor counted in another zone: no read, write or delete (single or batch) in one zone reads, changes or removes a mapping of another, and each zone\'s limit counts its own mappings only',
+    source: `${SPEC}, decision 12: "Mappings of one zone MUST NOT be visible or counted in another zone. This holds for every operation: a read, write or delete (single or batch) in one zone never reads, changes or removes a mapping of another zone, and each zone's 3,500 limit counts that zone's mappings only"`,
+    // Zone A holds the mapping; the request goes to zone B (CONFORMANCE_ZONE_ID_B).
+    matrix: [
+      ...['get', 'put', 'delete', 'list', 'batch-put', 'batch-delete'].map((operation) => ({ id: operation, operation, position: 'zone B' })),
+      { id: 'list:count', operation: 'list', position: 'zone B result_info.total_count' },
+      { id: 'put:limit-other-zone-full', operation: 'put', position: 'zone B', input: 'zone A holds 3,500 mappings' },
+      { id: 'put:limit-counts-own-zone', operation: 'put', position: 'zone A', input: 'zone B holds mappings while zone A fills to 3,500' },
+      {
+        id: 'supported-regions',
+        operation: 'supported-regions',
+        position: 'zone B',
+        reason: 'supported_regions lists vendors and regions, not mappings: a zone has nothing of its own to show there',
+      },
+    ],
   },
 
   // ---- Robustness -------------------------------------------------------------------------------

@@ -6,7 +6,7 @@
 import type { TestInfo } from '@playwright/test';
 import type { ApiResponse } from './client';
 import type { Exchange } from './http';
-import { citation, finding, findingAnnotation, NOT_APPLICABLE, OBSERVATION, REQUIREMENT, VIOLATION, type Annotation } from './annotations';
+import { citation, finding, findingAnnotation, MATRIX_CELL, MATRIX_RESULT, NOT_APPLICABLE, OBSERVATION, REQUIREMENT, VIOLATION, type Annotation } from './annotations';
 import { curlCommand, redact, redactValue } from './redact';
 import { requirement, type Requirement } from './requirements';
 
@@ -49,6 +49,23 @@ export function covers(...ids: string[]): { tag: string[]; annotation: Annotatio
     tag: ids.map((id) => `@${id}`),
     annotation: ids.map(citation),
   };
+}
+
+type Details = { tag: string[]; annotation: Annotation[] };
+
+/**
+ * Adds to a test's details the matrix cells of requirement `id` it exercises (suite/requirements.ts,
+ * `matrix`). Unknown cells fail at load time, like unknown IDs. The test then records each cell's
+ * outcome with `verify.checkCell`.
+ */
+export function cells<T extends Details>(details: T, id: string, cellIds: Iterable<string>): T {
+  const row = requirement(id).matrix ?? [];
+  const annotation = [...details.annotation];
+  for (const cell of cellIds) {
+    if (!row.some((c) => c.id === cell)) throw new Error(`Requirement ${id} has no matrix cell "${cell}" (suite/requirements.ts)`);
+    annotation.push({ type: MATRIX_CELL, description: `${id} ${cell}` });
+  }
+  return { ...details, tag: details.tag.includes(`@${id}`) ? details.tag : [...details.tag, `@${id}`], annotation };
 }
 
 /** Marks a test as zone-wide: it takes the zone lock exclusively, so it runs alone. */
@@ -120,6 +137,45 @@ export class Verifier {
     if (!this.testInfo.annotations.some((a) => a.type === NOT_APPLICABLE && a.description === note.description)) this.testInfo.annotations.push(note);
   }
 
+  /**
+   * `check` for one matrix cell of requirement `id`: records the cell's outcome (passed, or failed
+   * before a MUST failure stops the test) for the reports' matrix.
+   */
+  async checkCell(id: string, cell: string | string[], assertion: () => unknown, evidence?: ApiResponse | ApiResponse[]): Promise<boolean> {
+    const ids = typeof cell === 'string' ? [cell] : cell;
+    const row = requirement(id).matrix ?? [];
+    for (const c of ids) if (!row.some((x) => x.id === c)) throw new Error(`Requirement ${id} has no matrix cell "${c}" (suite/requirements.ts)`);
+    let ok = false;
+    try {
+      ok = await this.check(id, assertion, evidence);
+    } finally {
+      for (const c of ids) this.testInfo.annotations.push({ type: MATRIX_RESULT, description: `${id} ${c} ${ok ? 'passed' : 'failed'}` });
+    }
+    return ok;
+  }
+
+  /**
+   * Sends a request with failures of `id` found on its response by the api fixture (ENV-NO-5XX, the
+   * envelope) recorded against `cell` too: those checks run before the test's own and stop it.
+   */
+  async inCell<T>(id: string, cell: string, send: () => Promise<T>): Promise<T> {
+    if (!(requirement(id).matrix ?? []).some((x) => x.id === cell)) throw new Error(`Requirement ${id} has no matrix cell "${cell}" (suite/requirements.ts)`);
+    this.cellScope = { id, cell };
+    try {
+      return await send();
+    } finally {
+      this.cellScope = undefined;
+    }
+  }
+
+  private cellScope?: { id: string; cell: string };
+
+  /** Records that a cell could not run here, and why (a missing second zone, a zone too full). */
+  skipCell(id: string, cell: string | string[], reason: string): void {
+    for (const c of typeof cell === 'string' ? [cell] : cell)
+      this.testInfo.annotations.push({ type: MATRIX_RESULT, description: `${id} ${c} skipped ${redact(reason)}` });
+  }
+
   /** Records an observation for an INFO requirement (shown in the report, never a failure). */
   observe(id: string, text: string): void {
     this.cite(id);
@@ -129,6 +185,8 @@ export class Verifier {
   /** Records a violation found without an assertion (the response validator). */
   fail(req: Requirement, detail: string, evidence?: ApiResponse | ApiResponse[]): void {
     this.cite(req.id);
+    if (this.cellScope?.id === req.id)
+      this.testInfo.annotations.push({ type: MATRIX_RESULT, description: `${req.id} ${this.cellScope.cell} failed` });
     const clean = redact(this.context ? `${detail}\n${this.context}` : detail);
     const responses = evidence === undefined ? this.recent.slice(-3) : Array.isArray(evidence) ? evidence : [evidence];
     if (this.deferred) {

@@ -1,5 +1,6 @@
 // reports/conformance.md: the verdict and the requirement matrix, readable in a pull request.
 import { DEFAULT_REQUIREMENTS_DOC_HREF, docAnchor } from './links';
+import { matrixGrids, matrixTotals } from './cells';
 import type { ConformanceReport } from './types';
 import { describeRestoration } from '../zone-guard';
 
@@ -51,6 +52,17 @@ export function renderMarkdown(r: ConformanceReport, docHref = DEFAULT_REQUIREME
       ...(q.observations ?? []),
     ];
     out.push(`| ${ICON[q.status]} | ${q.level} | [${q.id}](${docHref}#${docAnchor(q.id)}) | ${q.operation} | ${cell(q.title)} | ${cell(notes.join('; '))} |`);
+  }
+  const grids = matrixGrids(r.requirements);
+  if (grids.length) {
+    const t = matrixTotals(r.requirements);
+    out.push('', '## Rule × operation matrix', '', `${t.cells} cells: ${t.passed} passed, ${t.failed} failed, ${t['expected-failure']} expected-failure, ${t.skipped} skipped.`);
+    for (const g of grids) {
+      out.push('', `### ${g.id} (${g.level}): ${g.counts.passed} of ${g.total} cells passed`, '');
+      out.push(`| input / position | ${g.columns.map(cell).join(' | ')} |`, `|---|${g.columns.map(() => '---').join('|')}|`);
+      for (const row of g.rows) out.push(`| ${cell(row.label)} | ${row.cells.map((c) => (c ? ICON[c.status] : '')).join(' | ')} |`);
+      if (g.notes.length) out.push('', ...g.notes.map((n) => `- ${n.cell.id} (${ICON[n.cell.status]}): ${cell(n.text)}`));
+    }
   }
   if (r.unattributedFailures.length)
     out.push('', '## Failures no requirement claimed', '', ...r.unattributedFailures.map((u) => `- ${cell(u)}`));

@@ -1,7 +1,7 @@
 // From test outcomes to the requirement matrix and the verdict. Pure: the reporter feeds it, the
 // unit tests drive it directly.
 import type { Finding } from '../annotations';
-import { REQUIREMENTS, type Level, type Operation } from '../requirements';
+import { REQUIREMENTS, type Level, type MatrixCell, type Operation } from '../requirements';
 import { isExpired, type Expectation } from './expectations';
 import { decide, skippedMusts, type SkippedMust, type VerdictOptions } from './verdict';
 
@@ -21,6 +21,23 @@ export interface TestOutcome {
   error?: string;
   skipReason?: string;
   evidence: unknown[];
+  /** Matrix cells the test declares ("<ID> <cell>", suite/verify.ts cells()). */
+  cells?: string[];
+  /** Matrix cell outcomes it recorded ("<ID> <cell> passed|failed|skipped[ <reason>]"). */
+  cellResults?: string[];
+}
+
+/** One cell of a requirement's rule x operation matrix, as the run left it. */
+export interface CellRow {
+  id: string;
+  operation: string;
+  position: string;
+  input?: string;
+  status: RequirementStatus;
+  /** Why it was skipped (or the expectation that excuses its failure). */
+  reason?: string;
+  /** The tests that declare it: "file:line title". */
+  tests: string[];
 }
 
 export interface RequirementRow {
@@ -39,6 +56,8 @@ export interface RequirementRow {
   stale?: boolean;
   expired?: boolean;
   evidence?: unknown[];
+  /** The requirement's matrix cells with their status (cross-cutting requirements only). */
+  cells?: CellRow[];
 }
 
 export interface Verdict {
@@ -115,6 +134,7 @@ export function judge(outcomes: TestOutcome[], expectations: Expectation[], opts
         stale.push(req.id);
       }
     }
+    if (req.matrix) row.cells = judgeCells(req.id, req.matrix, outcomes, exp && !isExpired(exp, opts.today) ? exp.reason : undefined);
     rows.push(row);
   }
   return {
@@ -125,4 +145,34 @@ export function judge(outcomes: TestOutcome[], expectations: Expectation[], opts
     skippedMust: skippedMusts(rows),
     unattributed,
   };
+}
+
+/**
+ * A cell failed when a check recorded it failed, passed when one recorded it passed and none failed;
+ * otherwise it is skipped, with the first telling reason: the catalogue's (a cell no check can
+ * exercise), a recorded skip, the declaring test's skip, or that the test stopped before reaching it.
+ */
+export function judgeCells(id: string, matrix: MatrixCell[], outcomes: TestOutcome[], excused?: string): CellRow[] {
+  return matrix.map((cell) => {
+    const key = `${id} ${cell.id}`;
+    const declaring = outcomes.filter((o) => o.cells?.includes(key));
+    const results = outcomes.flatMap((o) => (o.cellResults ?? []).filter((r) => r.startsWith(`${key} `)).map((r) => r.slice(key.length + 1)));
+    const row: CellRow = { id: cell.id, operation: cell.operation, position: cell.position, status: 'skipped', tests: declaring.map((o) => `${o.file}:${o.line} ${o.title}`) };
+    if (cell.input) row.input = cell.input;
+    if (results.includes('failed')) {
+      row.status = excused ? 'expected-failure' : 'failed';
+      if (excused) row.reason = excused;
+    } else if (results.includes('passed')) row.status = 'passed';
+    else {
+      const skips = results.filter((r) => r.startsWith('skipped')).map((r) => r.slice('skipped'.length).trim() || 'skipped');
+      const reasons = [
+        ...(cell.reason ? [cell.reason] : []),
+        ...skips,
+        ...declaring.filter((o) => o.status === 'skipped').map((o) => o.skipReason ?? 'skipped'),
+        ...declaring.filter((o) => o.status === 'failed').map(() => 'the test stopped before this cell: another check failed first'),
+      ];
+      row.reason = [...new Set(reasons)].join('; ') || (declaring.length ? 'declared by a test that did not record it' : 'no test ran it');
+    }
+    return row;
+  });
 }

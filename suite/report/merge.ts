@@ -2,7 +2,7 @@
 // Each shard ran a part of the tests, so a requirement its tests did not reach is "skipped" there:
 // the merged status is the most telling one over the shards (failed > expected-failure > passed >
 // skipped), request figures are summed, and the verdict is judged again on the merged matrix.
-import type { RequirementRow, RequirementStatus } from './matrix';
+import type { CellRow, RequirementRow, RequirementStatus } from './matrix';
 import type { ConformanceReport } from './types';
 import { decide, skippedMusts } from './verdict';
 
@@ -34,7 +34,26 @@ function mergeRows(rows: RequirementRow[]): RequirementRow {
   if (merged.status === 'passed' && rows.some((r) => r.stale)) merged.stale = true;
   if (merged.status === 'skipped' && rows.every((r) => r.notApplicable)) merged.notApplicable = true;
   if (rows.some((r) => r.expired)) merged.expired = true;
+  const cells = mergeCells(rows);
+  if (cells) merged.cells = cells;
   return merged;
+}
+
+/** A cell's merged status is its most telling one over the shards, like a requirement's. */
+function mergeCells(rows: RequirementRow[]): CellRow[] | undefined {
+  const withCells = rows.filter((r) => r.cells);
+  if (!withCells.length) return undefined;
+  const byId = new Map<string, CellRow[]>();
+  for (const r of withCells) for (const c of r.cells!) byId.set(c.id, [...(byId.get(c.id) ?? []), c]);
+  return [...byId.values()].map((cs) => {
+    const worst = cs.reduce((a, b) => (RANK[b.status] > RANK[a.status] ? b : a));
+    const merged: CellRow = { ...worst, tests: uniq(cs.flatMap((c) => c.tests)) };
+    const telling = merged.status === 'skipped' ? cs : cs.filter((c) => c.status !== 'skipped');
+    const reasons = uniq(telling.map((c) => c.reason).filter((x): x is string => !!x));
+    if (reasons.length) merged.reason = reasons.join('; ');
+    else delete merged.reason;
+    return merged;
+  });
 }
 
 export interface MergedReport extends ConformanceReport {

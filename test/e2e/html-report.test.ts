@@ -33,6 +33,10 @@ function report(HOSTILE: string): ConformanceReport {
         source: HOSTILE,
         tests: [HOSTILE],
         failures: [HOSTILE],
+        cells: [
+          { id: HOSTILE, operation: HOSTILE, position: HOSTILE, input: HOSTILE, status: 'failed', reason: HOSTILE, tests: [HOSTILE] },
+          { id: 'get:none', operation: 'get', position: HOSTILE, status: 'skipped', reason: HOSTILE, tests: [] },
+        ],
         evidence: [
           {
             requirement: 'PUT-CREATE',

@@ -55,4 +55,40 @@ test.describe('authentication', () => {
       else process.env.REFERENCE_API_TOKEN = saved;
     }
   });
+
+  test.describe('the legacy X-Auth-Email/X-Auth-Key pair, when the server is given one (option legacyAuth)', () => {
+    const LEGACY = { email: 'owner@example.com', key: '0123456789abcdef0123456789abcdef01234' };
+    const good = { 'x-auth-email': LEGACY.email, 'x-auth-key': LEGACY.key };
+    const refused: Array<[string, Record<string, string>, number, number]> = [
+      ['the email without the key', { 'x-auth-email': LEGACY.email }, 400, 9106],
+      ['the key without the email', { 'x-auth-key': LEGACY.key }, 400, 9106],
+      ['an email that is no address', { ...good, 'x-auth-email': 'owner' }, 400, 6003],
+      ['a key with a space', { ...good, 'x-auth-key': 'a b' }, 400, 6003],
+      ['a wrong key', { ...good, 'x-auth-key': `${LEGACY.key}x` }, 403, 9103],
+      ['a wrong email', { ...good, 'x-auth-email': 'other@example.com' }, 403, 9103],
+    ];
+    test('the right pair is accepted on reads and writes', async () => {
+      await withServer({ legacyAuth: LEGACY }, async (_s, api) => {
+        const p = paths('1'.repeat(32));
+        expect((await api('PUT', p.one('192.0.2.1'), mapping('192.0.2.1'), { 'content-type': 'application/json', ...good })).status).toBe(200);
+        expect((await api('GET', p.one('192.0.2.1'), undefined, good)).status).toBe(200);
+        expect((await api('GET', p.list, undefined, { authorization: `Bearer ${TOKEN}` })).status, 'the bearer token still works').toBe(200);
+      });
+    });
+    test('half a pair, a malformed or a wrong one is refused and changes nothing', async () => {
+      await withServer({ legacyAuth: LEGACY }, async (_s, api) => {
+        const p = paths('2'.repeat(32));
+        for (const [name, headers, status, code] of refused) {
+          const res = await api('PUT', p.one('192.0.2.1'), mapping('192.0.2.1'), { 'content-type': 'application/json', ...headers });
+          expect(res.status, name).toBe(status);
+          expect(res.json, name).toMatchObject({ success: false, errors: [{ code }], result: null });
+        }
+        expect((await api('GET', p.one('192.0.2.1'), undefined, good)).status, 'nothing was written').toBe(404);
+      });
+    });
+    test('a pair that is not an email and a key is a configuration error naming the option', async () => {
+      await expect(withServer({ legacyAuth: { email: 'nobody', key: 'k' } }, async () => {})).rejects.toThrow(/legacyAuth \(email\)/);
+      await expect(withServer({ legacyAuth: { email: 'a@b.c', key: 'has space' } }, async () => {})).rejects.toThrow(/legacyAuth \(key\)/);
+    });
+  });
 });

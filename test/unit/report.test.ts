@@ -83,7 +83,7 @@ test('the expectations file is checked: unknown IDs, missing reasons and bad dat
 test('findings travel as typed JSON: a message that itself reads "ID: text" comes back as written, under its requirement', () => {
   const written = finding('PUT-CREATE', 'PUT-READBACK: looks like another ID\nsecond line', 'evidence-1-PUT-CREATE.json');
   const read = readAnnotations([{ type: 'requirement', description: 'PUT-CREATE' }, findingAnnotation(VIOLATION, written)]);
-  expect(read).toEqual({ cited: ['PUT-CREATE'], violations: [written], observations: [], notApplicable: [] });
+  expect(read).toEqual({ cited: ['PUT-CREATE'], violations: [written], observations: [], notApplicable: [], cells: [], cellResults: [] });
   expect(written.level).toBe('MUST');
   const v = judge([outcome({ status: 'failed', cited: ['PUT-CREATE', 'PUT-READBACK'], violations: read.violations })], []);
   expect(row(v, 'PUT-READBACK').status, 'not failed by text that merely names it').toBe('skipped');

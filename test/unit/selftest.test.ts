@@ -74,6 +74,10 @@ test.describe('test selection for mutants', () => {
   test('a mutant runs the files of the tests tagged with its IDs; ENV IDs alone run the probe; an untagged ID runs everything', () => {
     expect(selectFor(['PUT-CREATE', 'ENV-NO-5XX'], tests)).toMatchObject({ grep: grepFor(['PUT-CREATE']), files: ['specs/a.spec.ts'] });
     expect(selectFor(['ENV-CONTENT-TYPE'], tests)).toMatchObject({ grep: grepFor(ENV_PROBE) });
+    // An ENV ID that tests carry as a tag (matrix cells) adds those tests.
+    const cellTests = [...tests, { file: 'specs/never-5xx.spec.ts', tags: ['ENV-NO-5XX'] }];
+    expect(selectFor(['ENV-NO-5XX'], cellTests)).toMatchObject({ grep: grepFor([...ENV_PROBE, 'ENV-NO-5XX']) });
+    expect(selectFor(['PUT-CREATE', 'ENV-NO-5XX'], cellTests).files).toEqual(['specs/a.spec.ts', 'specs/never-5xx.spec.ts']);
     const untagged = selectFor(['PUT-CREATE', 'ZONE-ISOLATION'], tests);
     expect(untagged.grep).toBeUndefined();
     expect(untagged.files).toEqual([]);
