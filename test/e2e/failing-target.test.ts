@@ -50,6 +50,11 @@ test('a target that breaks a MUST: exit code 1, the requirement failed in confor
   const badge = JSON.parse(fs.readFileSync(path.join(dirs.reports, 'badge.json'), 'utf8')) as { message: string };
   expect(badge, 'the shields.io endpoint shows the failure').toMatchObject({ schemaVersion: 1, label: 'conformance', color: 'red' });
   expect(badge.message).toMatch(/^\d+\/\d+ MUST, \d+ failed/);
+  // The console's next steps: the page to open and the replay command of the first failure (the MUST).
+  const tail = run.stdout.slice(run.stdout.lastIndexOf('Next steps:'));
+  expect(tail, transcript(run)).toContain(`  open the report:          ${path.join(dirs.reports, 'conformance.html')}`);
+  expect(tail).toContain('  replay the first failure (MUST PUT-CREATE):');
+  expect(tail).toContain(`    ${row(r, 'PUT-CREATE').evidence![0]!.replay}\n`);
 });
 
 test('the marker token appears in no file the run left behind and in none of its output, in any spelling', () => {
