@@ -52,15 +52,6 @@ function md(s: string): string {
   return s.replace(/[\\`*_[\]<|]/g, (c) => `\\${c}`).replace(/\n/g, ' ');
 }
 
-/** The rule x operation matrix of a requirement, when the catalogue gives one. */
-interface Cell {
-  id: string;
-  operation: string;
-  position: string;
-  input?: string;
-  reason?: string;
-}
-const matrixOf = (r: Requirement): Cell[] => (r as { matrix?: Cell[] }).matrix ?? [];
 
 export function renderRequirementsDoc(requirements: Iterable<Requirement> = REQUIREMENTS.values()): string {
   const all = [...requirements];
@@ -88,7 +79,7 @@ export function renderRequirementsDoc(requirements: Iterable<Requirement> = REQU
       out.push(`**${r.level}** · operation \`${r.operation}\`${r.everyResponse ? ' · checked on every response' : ''}`, '');
       out.push(md(r.title), '');
       out.push(`Source: ${linkedSource(r.source)}`);
-      const cells = matrixOf(r);
+      const cells = r.matrix ?? [];
       if (cells.length) {
         out.push('', `Matrix cells (${cells.length}):`, '', '| cell | operation | position | input | not exercised because |', '|---|---|---|---|---|');
         for (const c of cells) out.push(`| \`${c.id}\` | ${md(c.operation)} | ${md(c.position)} | ${md(c.input ?? '')} | ${md(c.reason ?? '')} |`);
