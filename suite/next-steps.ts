@@ -16,11 +16,23 @@ export interface RecordedCleanup {
   /** Mappings the run never wrote, found gone or changed and put back from the preflight snapshot. */
   fromSnapshot: number;
   problems: string[];
+  /** Mappings the run's zone held at preflight (what "restored" restores), when the snapshot was read. */
+  before?: number;
 }
 
 /** Global teardown: what the cleanup did, for the summary the reporter prints after it. */
 export function recordCleanup(runDir: string, embedded: boolean, r: CleanupResult): void {
   const out: RecordedCleanup = { embedded, deleted: r.deleted, restored: r.restored, fromSnapshot: r.fromSnapshot.length, problems: r.problems };
+  // The tests' own teardown (Playwright runs it on Ctrl-C too) may have deleted most of what the run
+  // wrote before this last cleanup: the zone's size before the run says where it is back to.
+  try {
+    // The run's zone comes first (a second zone, for isolation checks, after it).
+    const snapshot = JSON.parse(fs.readFileSync(path.join(runDir, 'snapshot.json'), 'utf8')) as Record<string, unknown[]>;
+    const zone = Object.values(snapshot)[0];
+    if (Array.isArray(zone)) out.before = zone.length;
+  } catch {
+    // no snapshot (the run stopped before its preflight): the counts alone
+  }
   fs.writeFileSync(path.join(runDir, CLEANUP_FILE), JSON.stringify(out));
 }
 
@@ -84,7 +96,10 @@ export function nextSteps(r: EndOfRun): string[] {
     if (!c) lines.push(`The run was interrupted before its cleanup finished: ${CLEANUP_HINT}.`);
     else if (c.embedded) lines.push('The run was interrupted. Its target was the embedded reference server, which stopped with it: nothing to restore.');
     else if (c.problems.length) lines.push(`The run was interrupted. Its cleanup ${restoredText(c)}, but ${count(c.problems.length, 'problem')} remain: ${CLEANUP_HINT}.`);
-    else lines.push(`The run was interrupted. The zone is restored: ${restoredText(c)}.`);
+    else
+      lines.push(
+        `The run was interrupted. The zone is restored${c.before === undefined ? '' : ` to the ${count(c.before, 'mapping')} it held before the run`}: the final cleanup ${restoredText(c)}.`,
+      );
   }
   const first = firstFailure(r.requirements);
   if (r.verdict === 'fail' || first) {
