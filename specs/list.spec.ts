@@ -168,6 +168,37 @@ test.describe('list', () => {
   );
 
   test(
+    'a partial last page, built whatever the zone holds: result_info.count is the number of items on it, and total_count and total_pages agree',
+    zoneWide(covers('LIST-RESULT-INFO')),
+    async ({ api, addresses, regions, verify }) => {
+      // per_page 7 and a last page of 3: write as many mappings of our own as make the zone's total
+      // leave 3 on its last page (1 to 7 of them, given what the zone holds now; the zone lock keeps
+      // others out meanwhile).
+      const perPage = 7;
+      const onLast = 3;
+      const before = info(await api.list({ per_page: 1 })).total_count;
+      await verify.check('LIST-RESULT-INFO', () => expect(typeof before, 'result_info.total_count is a number').toBe('number'));
+      const write = ((((onLast - (before as number)) % perPage) + perPage) % perPage) || perPage;
+      const own = Array.from({ length: write }, () => addresses.fresh(v6));
+      const put = await api.batchPut(own.map((ip) => ({ origin_ip: ip, ...regions.pair(0) })));
+      await verify.check('BATCH-PUT-APPLIES', () => expect(put.status, `creating ${write} mappings of our own`).toBe(200), put);
+      const total = (before as number) + write;
+      const last = Math.ceil(total / perPage);
+      const res = await page(api, last, perPage);
+      await verify.check('LIST-RESULT-INFO', () => {
+        expect(res.status, `page ${last} of ${total} mappings, per_page ${perPage}`).toBe(200);
+        expect(items(res).length, `the last page holds ${total} - ${perPage} x ${last - 1} items`).toBe(onLast);
+        expect(info(res).count, 'result_info.count on a partial last page is the number of items on it').toBe(items(res).length);
+        expect(info(res).total_count, 'result_info.total_count').toBe(total);
+        expect(info(res).total_pages, 'result_info.total_pages is ceil(total_count / per_page)').toBe(last);
+        expect(info(res).page, 'result_info.page').toBe(last);
+      }, res);
+      const del = await api.batchDelete(own);
+      await verify.check('BATCH-DELETE-APPLIES', () => expect(del.status, 'batch DELETE of our mappings').toBe(200), del);
+    },
+  );
+
+  test(
     'a page far past the end (page 1000 of 100 items) is 200 with result [] and count 0',
     covers('LIST-PAST-END-EMPTY', 'LIST-RESULT-INFO'),
     async ({ api, verify }) => {

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { covers, expect, test } from '../../fixtures';
 import { mixedNotation } from '../../fixtures/checks';
 import { addressWithSpelling, anyTestAddress, compatibleAddress, ipv6Address, mappedAddress } from '../../suite/ip/arbitraries';
+import { canonical } from '../../suite/ip/oracle';
 import { spellingOf } from '../../suite/ip/spellings';
 import { runProperty } from '../../suite/property';
 
@@ -72,6 +73,27 @@ test.describe('PUT with a body origin_ip that differs from the path', () => {
 });
 
 test.describe('PUT with a body origin_ip that spells the path address differently', () => {
+  test(
+    'a case-only difference (path in upper case, body in lower case) is accepted (SHOULD) and makes one mapping',
+    covers('PUT-SAME-ADDRESS-SPELLING', 'IP-ONE-MAPPING-PER-ADDRESS'),
+    async ({ api, addresses, regions, verify }) => {
+      // Fixed, in every profile: decision 1's own example is path 2001:DB8::1 with body 2001:db8::1.
+      const ip = addresses.fresh(ipv6Address().map((a) => canonical(a)));
+      const upper = ip.toUpperCase();
+      const res = await api.put(upper, { origin_ip: ip, ...regions.pair(0) });
+      const accepted = await verify.check('PUT-SAME-ADDRESS-SPELLING', () =>
+        expect(res.status, `path "${upper}" with body origin_ip "${ip}" is accepted`).toBe(200), res);
+      if (!accepted) {
+        await verify.check('PUT-MISMATCH-REJECTED', () => expect(res.status, 'a rejection is still a 4xx').toBeGreaterThanOrEqual(400), res);
+        return;
+      }
+      const del = await api.delete(upper);
+      await verify.check('IP-ONE-MAPPING-PER-ADDRESS', () => expect(del.status, `DELETE "${upper}" finds the mapping`).toBe(200), del);
+      const again = await api.get(ip);
+      await verify.check('IP-ONE-MAPPING-PER-ADDRESS', () => expect(again.status, `no second mapping under "${ip}"`).toBe(404), again);
+    },
+  );
+
   test(
     'is accepted (SHOULD) and stores the canonical address once',
     covers('PUT-SAME-ADDRESS-SPELLING', 'IP-ONE-MAPPING-PER-ADDRESS'),
