@@ -61,6 +61,8 @@ export const VARIABLES: readonly Variable[] = [
   v('CONCURRENCY', '--concurrency', 'N', 'independent requests a test may have in flight at once, 1 to 16 (default 4)',
     'independent requests a test may have in flight at once (the limit scenario\'s fill, cleanup), 1 to 16; results do not depend on it, and a remote (not loopback) target never gets more than 150 requests in any second (Cloudflare allows a client IP 200)', '4'),
   v('FC_PATH', '--fc-path', 'PATH', 'replay one fast-check counterexample', 'replay one fast-check counterexample (printed with a failure)', 'unset'),
+  v('FC_REPLAY_PATH', '--fc-replay-path', 'PATH', "with --fc-path, replay the model-based test's shrunk command sequence",
+    "with `CONFORMANCE_FC_PATH`, replay the model-based test's shrunk command sequence (printed with its failure)", 'unset'),
   v('ADDRESS_BIAS', '--address-bias', 'KIND', 'draw addresses mostly from ipv6, ipv4, mapped or compatible',
     'draw test addresses mostly from one kind (its weight times 100): `ipv6`, `ipv4`, `mapped`, `compatible`', 'the mix 5:2:2:1'),
   v('STATE_DIR', '--state-dir', 'DIR', 'run journals for crash-safe cleanup (default ./.conformance)',
