@@ -261,6 +261,13 @@ const list: Requirement[] = [
     source: `${SPEC}, decision 5: "SHOULD be stored in RFC 5952 section 5 mixed notation ... the hex form ::ffff:c000:201 is a SHOULD failure, not a MUST"`,
   },
   {
+    id: 'IP-EMBEDDED-HEX',
+    level: 'SHOULD',
+    operation: 'put',
+    title: 'An IPv4-compatible address (::/96 but :: and ::1) is stored in section 4 hex (::c000:201), not the mixed form glibc prints (::192.0.2.1)',
+    source: `${SPEC}, decision 5: "SHOULD be stored in the section 4 hex form ... the mixed form that glibc's inet_ntop prints (::192.0.2.1) is a SHOULD failure, not a MUST"`,
+  },
+  {
     id: 'IP-ONE-MAPPING-PER-ADDRESS',
     level: 'MUST',
     operation: 'put',
