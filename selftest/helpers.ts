@@ -74,6 +74,35 @@ export function perZone<T>(init: () => T): (zoneId: string) => T {
 }
 
 /**
+ * A store without a unique key: `rows` holds second rows of addresses the base store already has.
+ * Reads find the first row; a DELETE removes one row at a time, so after one DELETE the address may
+ * still have a mapping; size and list count every row. The caller decides when a write adds a row.
+ */
+export function withExtraRows(base: ZoneStore, rows: Map<string, Mapping[]>): ZoneStore {
+  return {
+    ...base,
+    get: (ip) => base.get(ip) ?? rows.get(ip)?.[0],
+    delete: (ip) => {
+      const primary = base.delete(ip);
+      if (primary) return primary;
+      const list = rows.get(ip);
+      const row = list?.shift();
+      if (list && list.length === 0) rows.delete(ip);
+      return row;
+    },
+    size: () => base.size() + [...rows.values()].reduce((n, l) => n + l.length, 0),
+    list: () => [...base.list(), ...[...rows.values()].flat()],
+    clear: () => {
+      base.clear();
+      rows.clear();
+    },
+  };
+}
+
+/** Adds a second row of `m` to `rows` (the defect of a table without a unique key). */
+export const addRow = (rows: Map<string, Mapping[]>, m: Mapping): void => void rows.set(m.origin_ip, [...(rows.get(m.origin_ip) ?? []), m]);
+
+/**
  * The stores of every zone a server has served, for mutants whose defect crosses zones (decision 12).
  * `track` is a '*' middleware that records each request's zone; `others(ctx)` are the stores of the
  * zones other than the request's. Keyed by zone id: the self-test gives every run its own zones.

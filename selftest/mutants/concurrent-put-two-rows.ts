@@ -1,5 +1,5 @@
-import type { Mapping, Middleware, ZoneStore } from '../../server';
-import { perZone } from '../helpers';
+import type { Mapping, Middleware } from '../../server';
+import { addRow, perZone, withExtraRows } from '../helpers';
 import { defineMutant } from '../types';
 
 // A table without a unique key, written by check-then-insert with a round trip between: two PUTs of
@@ -9,32 +9,11 @@ import { defineMutant } from '../types';
 const extraRows = perZone(() => new Map<string, Mapping[]>());
 const ROUND_TRIP_MS = 50;
 
-function withRows(base: ZoneStore, rows: Map<string, Mapping[]>): ZoneStore {
-  return {
-    ...base,
-    get: (ip) => base.get(ip) ?? rows.get(ip)?.[0],
-    delete: (ip) => {
-      const primary = base.delete(ip);
-      if (primary) return primary;
-      const list = rows.get(ip);
-      const row = list?.shift();
-      if (list && list.length === 0) rows.delete(ip);
-      return row;
-    },
-    size: () => base.size() + [...rows.values()].reduce((n, l) => n + l.length, 0),
-    list: () => [...base.list(), ...[...rows.values()].flat()],
-    clear: () => {
-      base.clear();
-      rows.clear();
-    },
-  };
-}
-
-const reads: Middleware = (ctx, next) => next({ ...ctx, store: withRows(ctx.store, extraRows(ctx.zoneId)) });
+const reads: Middleware = (ctx, next) => next({ ...ctx, store: withExtraRows(ctx.store, extraRows(ctx.zoneId)) });
 
 const checkThenInsert: Middleware = async (ctx, next) => {
   const rows = extraRows(ctx.zoneId);
-  const store = withRows(ctx.store, rows);
+  const store = withExtraRows(ctx.store, rows);
   const ip = ctx.originIp === undefined ? null : ctx.canonicalize(ctx.originIp);
   const absent = ip !== null && store.get(ip) === undefined;
   await new Promise((resolve) => setTimeout(resolve, ROUND_TRIP_MS));
@@ -45,7 +24,7 @@ const checkThenInsert: Middleware = async (ctx, next) => {
     store: {
       ...store,
       get: (key) => (key === ip ? undefined : store.get(key)),
-      set: (m) => (ctx.store.get(m.origin_ip) ? void rows.set(m.origin_ip, [...(rows.get(m.origin_ip) ?? []), m]) : ctx.store.set(m)),
+      set: (m) => (ctx.store.get(m.origin_ip) ? addRow(rows, m) : ctx.store.set(m)),
     },
   });
 };

@@ -7,11 +7,11 @@
 import { expect, test } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { ROOT, tempDirs } from './helpers/cli';
 import { put201, reference } from './helpers/targets';
+import { freePort } from './helpers/processes';
 
 const TOKEN = 'e2e-action-token-93d1a7';
 const ZONE = '0e2e0000000000000000000000000009';
@@ -116,17 +116,6 @@ async function runAction(workspace: string, given: Record<string, string>): Prom
   }
   outcome.summary = fs.existsSync(summary) ? fs.readFileSync(summary, 'utf8') : '';
   return outcome;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 test.describe.configure({ mode: 'parallel', timeout: 300_000 });

@@ -7,6 +7,7 @@
 import { expect, test } from '@playwright/test';
 import { runEnv, start, tempDirs, transcript, ZONE, type Dirs } from './helpers/cli';
 import { reference, type ReferenceServer } from './helpers/targets';
+import { groupAlive } from './helpers/processes';
 
 const TOKEN = 'e2e-kill-cleanup-token';
 const SEED = 20261128; // runEnv's seed: the limit scenario's addresses are 2001:db8:fff0:<seed % 0xfff0>::<i>
@@ -71,15 +72,6 @@ async function runAndKill(server: ReferenceServer, dirs: Dirs, killAt: number): 
   // (SIGKILL is delivered at once, but the dying processes are reaped a moment later.)
   await expect.poll(() => groupAlive(run.child.pid!), { timeout: 10_000 }).toBe(false);
   return seen;
-}
-
-function groupAlive(pgid: number): boolean {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 let server: ReferenceServer;

@@ -6,6 +6,7 @@ import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { conformance, runEnv, tempDirs, tool, transcript, ZONE, type Dirs, type Running } from './helpers/cli';
 import { reference, type ReferenceServer } from './helpers/targets';
+import { groupAlive } from './helpers/processes';
 
 const TOKEN = 'e2e-next-steps-token';
 
@@ -92,11 +93,3 @@ test('a killed Playwright runner: the run says how the zone gets restored, and t
   expect(await zone(server)).toEqual(before);
 });
 
-function groupAlive(pgid: number): boolean {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -7,9 +7,9 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { ROOT, start, tempDirs, transcript, type Result } from './helpers/cli';
+import { freePort } from './helpers/processes';
 
 const NAME = 'origin-cloud-regions-conformance';
 const TOKEN = 'e2e-package-token-5b1f0c';
@@ -25,17 +25,6 @@ function vendorEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!/^(CONFORMANCE_|PLAYWRIGHT_|PW_|TEST_|FORCE_COLOR|CI$|npm_)/.test(k)) env[k] = v;
   return { ...env, ...extra };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** `npx <bin> ...args` in `cwd`. */

@@ -4,32 +4,12 @@
 // gone afterwards and its output is in reports/spawned.log.
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { runEnv, start, tempDirs, transcript, ZONE } from './helpers/cli';
+import { freePort, groupAlive } from './helpers/processes';
 
 const TSX = require.resolve('tsx/cli');
 const TOKEN = 'e2e-spawn-token-4c8e21';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function groupAlive(pgid: number): boolean {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const main = (args: string[]) => [TSX, 'suite/cli/main.ts', 'run', ...args];
 
