@@ -26,6 +26,7 @@ import { catalogueProblems, loadMutants, loadVariants, uncoveredMusts } from './
 import { listTests, selectFor, type Selection } from './selection';
 import type { Hooks } from '../server';
 import { renderMarkdown, type SelftestReport } from './report';
+import { BATCH_VARIABLE, caseResultFile, type Batch, type CaseOutcome } from './multi';
 import type { CaseOptions, CaseResult, Mutant, Variant } from './types';
 
 /** Property depth (CONFORMANCE_NUM_RUNS; a full run uses 100). The clean reference run of npm test
@@ -64,6 +65,8 @@ interface Args {
   budget?: boolean;
   /** Overrides NUM_RUNS for both kinds. */
   numRuns?: number;
+  /** One playwright invocation per case (the former runner), instead of one for all. */
+  single?: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -84,6 +87,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--keep-other') args.keepOther = true;
     else if (a === '--num-runs') args.numRuns = Math.max(1, Number(value()) || 1);
     else if (a === '--budget') args.budget = true;
+    else if (a === '--single') args.single = true;
     else throw new Error(`unknown option ${a}`);
   }
   return args;
@@ -146,6 +150,105 @@ async function runCase(c: Case, seed: number, extraArgs: string[] = []): Promise
   };
 }
 
+/**
+ * Runs several cases in one `playwright test` (selftest/multi.config.ts): a project per case, each
+ * with its own server, settings, run directory, reports and test selection, one worker each, `jobs`
+ * workers in all. Each case is judged from its own conformance.json, as runCase judges a single run.
+ */
+async function runBatch(cases: Case[], seed: number, jobs: number, label: string, stopAtFirstFailure: boolean): Promise<CaseResult[]> {
+  if (!cases.length) return [];
+  const dir = path.join(SELFTEST_DIR, 'batches', label);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const servers: Array<{ close(): Promise<void> }> = [];
+  const tokens: Record<string, string> = {};
+  const batch: Batch = { dir, cases: [] };
+  try {
+    for (const [i, c] of cases.entries()) {
+      const caseDir = path.join(SELFTEST_DIR, `${c.kind}s`, c.id);
+      fs.rmSync(caseDir, { recursive: true, force: true });
+      fs.mkdirSync(caseDir, { recursive: true });
+      const token = crypto.randomBytes(24).toString('hex');
+      const server = await createServer({ ...c.options, token, hooks: c.hooks, log: false });
+      servers.push(server);
+      const tokenVariable = `SELFTEST_TOKEN_${i}`;
+      tokens[tokenVariable] = token;
+      batch.cases.push({
+        name: `${c.kind}:${c.id}`,
+        tokenVariable,
+        files: c.selection.files,
+        grep: c.selection.grep,
+        stopAtFirstFailure,
+        settings: {
+          ...caseSettings(c, server.url, seed, caseDir),
+          CONFORMANCE_API_TOKEN: '',
+        },
+      });
+    }
+    const batchFile = path.join(dir, 'batch.json');
+    fs.writeFileSync(batchFile, `${JSON.stringify(batch, null, 2)}\n`);
+    const logFile = path.join(dir, 'run.log');
+    const started = Date.now();
+    const run = await launch({
+      entry: 'playwright',
+      settings: { ...tokens, [BATCH_VARIABLE]: batchFile, FORCE_COLOR: '0' },
+      args: ['-c', path.join(ROOT, 'selftest', 'multi.config.ts'), `--workers=${jobs}`],
+      output: { file: logFile },
+      timeoutMs: RUN_TIMEOUT_MS * Math.max(1, Math.ceil(cases.length / jobs)),
+    }).done;
+    const seconds = (Date.now() - started) / 1000;
+    return cases.map((c, i) => {
+      const bc = batch.cases[i]!;
+      const outcomeFile = caseResultFile(bc);
+      const outcome = fs.existsSync(outcomeFile) ? (JSON.parse(fs.readFileSync(outcomeFile, 'utf8')) as CaseOutcome) : undefined;
+      const caseDir = bc.settings.CONFORMANCE_REPORTS_DIR!;
+      return judgeReport(c, path.join(caseDir, 'conformance.json'), {
+        exitCode: outcome ? outcome.exitCode : run.code,
+        seconds: outcome?.seconds ?? seconds,
+        log: path.relative(ROOT, logFile),
+      });
+    });
+  } finally {
+    for (const s of servers) await s.close();
+  }
+}
+
+/** A case's CONFORMANCE_* settings (its token apart). */
+function caseSettings(c: Case, url: string, seed: number, dir: string): Record<string, string> {
+  return {
+    CONFORMANCE_BASE_URL: url,
+    CONFORMANCE_ZONE_ID: crypto.randomBytes(16).toString('hex'),
+    CONFORMANCE_ZONE_ID_B: crypto.randomBytes(16).toString('hex'),
+    CONFORMANCE_ALLOW_DESTRUCTIVE: '1',
+    CONFORMANCE_PROFILE: c.profile,
+    CONFORMANCE_SEED: String(seed),
+    CONFORMANCE_NUM_RUNS: c.numRuns === undefined ? '' : String(c.numRuns),
+    CONFORMANCE_WORKERS: '1',
+    CONFORMANCE_REPORTS_DIR: dir,
+    CONFORMANCE_STATE_DIR: path.join(dir, 'state'),
+    CONFORMANCE_EXPECTATIONS: path.join(dir, 'no-expectations.json'),
+    ...c.env,
+  };
+}
+
+/** A case's result from its conformance.json (none: an error of the run). */
+function judgeReport(c: Case, reportFile: string, base0: { exitCode: number | null; seconds: number; log: string }): CaseResult {
+  const base = { kind: c.kind, id: c.id, ...base0, selection: c.selection.why };
+  if (!fs.existsSync(reportFile))
+    return { ...base, verdict: 'error', failed: [], failures: [], requests: 0, errors: [`no conformance.json (exit ${base.exitCode}); see ${base.log}`] };
+  const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as ConformanceReport;
+  return {
+    ...base,
+    verdict: report.verdict,
+    failed: report.requirements.filter((r) => r.status === 'failed').map((r) => r.id),
+    failures: report.requirements
+      .filter((r) => r.status === 'failed')
+      .map((r) => `${r.id}: ${(r.failures?.[0] ?? 'failed').replace(/\s+/g, ' ').slice(0, 300)}`),
+    requests: report.requests,
+    errors: report.errors,
+  };
+}
+
 /** Runs the cases `jobs` at a time, in catalogue order, printing one line per finished case. */
 async function runAll(cases: Case[], jobs: number, run: (c: Case) => Promise<CaseResult>, judge: (r: CaseResult) => string): Promise<CaseResult[]> {
   const results: CaseResult[] = new Array(cases.length);
@@ -164,6 +267,39 @@ async function runAll(cases: Case[], jobs: number, run: (c: Case) => Promise<Cas
   };
   await Promise.all(Array.from({ length: Math.min(jobs, cases.length) }, worker));
   return results;
+}
+
+/** One invocation per case (--single: runAll), or every case in one invocation, one line per case at the end. */
+async function runKind(
+  single: boolean,
+  cases: Case[],
+  jobs: number,
+  one: (c: Case) => Promise<CaseResult>,
+  all: (cs: Case[]) => Promise<CaseResult[]>,
+  judge: (r: CaseResult) => string,
+): Promise<CaseResult[]> {
+  if (single) return runAll(cases, jobs, one, judge);
+  const results = await all(cases);
+  results.forEach((r, i) => {
+    const verdict = judge(r);
+    console.log(`  [${String(i + 1).padStart(3)}/${cases.length}] ${r.kind} ${r.id}: ${verdict} (${r.seconds.toFixed(1)} s in tests, ${r.requests} requests)`);
+    if (/^(FAILED|SURVIVED)/.test(verdict)) for (const f of r.failures) console.log(`        ${f}`);
+  });
+  return results;
+}
+
+/** runMutant for a batch: every mutant stops at its first failed test; those whose first failure was
+ * not one of their expected requirements run again, in full, in a second invocation. */
+async function runMutantsInOne(cases: Case[], mutantOf: Map<string, Mutant>, seed: number, jobs: number): Promise<CaseResult[]> {
+  const first = await runBatch(cases, seed, jobs, 'mutants', true);
+  const again = cases.filter((c, i) => !(mutantKilled(mutantOf.get(c.id)!, first[i]!) || first[i]!.exitCode === 0));
+  const full = await runBatch(again, seed, jobs, 'mutants-again', false);
+  return first.map((r) => {
+    const j = again.findIndex((c) => c.id === r.id);
+    if (j < 0) return r;
+    const f = full[j]!;
+    return { ...f, seconds: r.seconds + f.seconds, requests: r.requests + f.requests };
+  });
 }
 
 /**
@@ -219,7 +355,7 @@ async function main(): Promise<number> {
   );
   const variantOf = new Map(variants.map((v) => [v.id, v]));
   const mutantOf = new Map(mutants.map((m) => [m.id, m]));
-  const variantResults = await runAll(
+  const variantResults = await runKind(args.single ?? false,
     variants.map((v) => ({
       kind: 'variant',
       id: v.id,
@@ -232,9 +368,10 @@ async function main(): Promise<number> {
     })),
     args.jobs,
     (c) => runCase(c, args.seed),
+    (cs) => runBatch(cs, args.seed, args.jobs, 'variants', false),
     (r) => (variantPassed(variantOf.get(r.id)!, r) ? 'passed' : `FAILED (verdict ${r.verdict}; failed: ${r.failed.join(', ') || '-'})`),
   );
-  const mutantResults = await runAll(
+  const mutantResults = await runKind(args.single ?? false,
     mutants.map((m) => ({
       kind: 'mutant',
       id: m.id,
@@ -246,6 +383,7 @@ async function main(): Promise<number> {
     })),
     args.jobs,
     (c) => runMutant(mutantOf.get(c.id)!, c, args.seed),
+    (cs) => runMutantsInOne(cs, mutantOf, args.seed, args.jobs),
     (r) => {
       const m = mutantOf.get(r.id)!;
       return mutantKilled(m, r)

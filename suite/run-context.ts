@@ -60,6 +60,8 @@ interface RunFile {
 }
 
 const FILE_KEY = 'CONFORMANCE_RUN_FILE';
+/** This process's read of its run file (one run per process, or per worker). */
+let cached: RunFile | undefined;
 const TOKEN_KEY = 'CONFORMANCE_RUN_TOKEN';
 
 function settingsOf(s: RunSettings): RunSettings {
@@ -77,6 +79,7 @@ export function beginRun(settings: RunSettings): void {
   const file = path.join(settings.runDir, 'context.json');
   writeJsonAtomic(file, { settings } satisfies RunFile);
   process.env[FILE_KEY] = file;
+  cached = undefined;
 }
 
 /** Global setup, at the end of the preflight: the whole context and the supported regions. */
@@ -86,9 +89,8 @@ export function publishRunContext(ctx: RunContext, regions: RegionsAtPreflight):
   writeJsonAtomic(file, { settings: settingsOf(ctx), context, regions } satisfies RunFile);
   process.env[FILE_KEY] = file;
   process.env[TOKEN_KEY] = token;
+  cached = undefined;
 }
-
-let cached: RunFile | undefined;
 
 function runFile(): RunFile | undefined {
   if (cached?.context) return cached;
@@ -98,9 +100,26 @@ function runFile(): RunFile | undefined {
   return cached;
 }
 
-/** What the run began with; undefined when the run ended before it had a directory (a configuration error). */
-export function publishedSettings(): RunSettings | undefined {
+/** What the run began with; undefined when the run ended before it had a directory (a configuration error).
+ * `file`: another run's file (one Playwright invocation judging several runs: the self-test). */
+export function publishedSettings(file?: string): RunSettings | undefined {
+  if (file) return fs.existsSync(file) ? readJson<RunFile>(file).settings : undefined;
   return runFile()?.settings;
+}
+
+/** A worker of one run among several in one invocation (a Playwright project each, the self-test):
+ * its run file, and the variable that holds its token in the inherited environment. A worker serves
+ * one project only, so this is set once, before the first read. */
+export function selectRun(file: string, tokenVariable: string): void {
+  process.env[FILE_KEY] = file;
+  const token = process.env[tokenVariable];
+  if (token) process.env[TOKEN_KEY] = token;
+  cached = undefined;
+}
+
+/** The run file global setup last wrote (several runs in one invocation: each run's, in turn). */
+export function currentRunFile(): string | undefined {
+  return process.env[FILE_KEY];
 }
 
 export function runContext(): RunContext {

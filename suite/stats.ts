@@ -37,6 +37,9 @@ export function bindStats(runDir: string | undefined): void {
   written = 0;
   file = runDir ? statsFileFor(runDir) : undefined;
   if (!file) return;
+  // A process that binds to another run (global setup of several runs in one invocation) starts
+  // that run's figures from its file, or from zero: never from the previous run's.
+  current = emptyStats();
   if (fs.existsSync(file)) {
     const text = fs.readFileSync(file, 'utf8');
     if (text.trim()) current = JSON.parse(text) as Stats;

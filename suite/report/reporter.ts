@@ -29,6 +29,10 @@ export default class ConformanceReporter implements Reporter {
 
   private shard: string | null = null;
 
+  /** The run this reporter judges when one invocation holds several (selftest/multi-reporter.ts):
+   * its run file; undefined: the run global setup published. */
+  runFile?: string;
+
   onBegin(config: FullConfig, _suite: Suite): void {
     if (config.shard) this.shard = `${config.shard.current}/${config.shard.total}`;
   }
@@ -77,10 +81,11 @@ export default class ConformanceReporter implements Reporter {
     if (process.argv.includes('--list')) return;
     // The run's settings come from its run file; without one, global setup stopped at the
     // configuration, and reading it again names the error.
-    const run = publishedSettings();
+    const run = publishedSettings(this.runFile);
     let expectations: Expectation[] = [];
     try {
-      if (!run) loadConfig();
+      if (!run && this.runFile) this.errors.push('the run ended in global setup before it began');
+      else if (!run) loadConfig();
       if (run) expectations = loadExpectations(run.expectationsFile);
     } catch (e) {
       if (e instanceof ConfigError) this.errors.push(e.message);
