@@ -8,6 +8,8 @@
 //   6 conformance     npm run conformance: the full suite against the clean embedded reference server
 //   7 variants        npm run selftest -- --variants: legitimate variation must pass
 //   8 mutants         npm run selftest -- --mutants: every mutant must be killed by its requirements
+//                     Both self-test stages run the full profile; the budget profile's pass
+//                     (npm run selftest -- --budget) is not a stage: it would break the 10 minutes.
 // The last line is `selftest: N passed, M failed`, N and M counting these stages (a stage after a
 // failed one does not run and is counted in neither); CI reads that line. Stage timings go to
 // reports/npm-test.json. Every CONFORMANCE_* variable is cleared for stage 6, so that a developer's
