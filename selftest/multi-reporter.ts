@@ -13,6 +13,8 @@ interface PerCase {
   reporter: ConformanceReporter;
   failedTests: number;
   ms: number;
+  /** The error its global setup recorded ('' none), once read. */
+  setupError?: string;
 }
 
 export default class MultiCaseReporter implements Reporter {
@@ -36,12 +38,20 @@ export default class MultiCaseReporter implements Reporter {
 
   onTestEnd(test: TestCase, result: TestResult): void {
     const p = this.of(test);
-    if (!p) return;
+    // A case whose global setup failed is an error of the run, as in a single run, where no test of it
+    // would have run: its tests (failing for want of a run context) are not its outcomes, so that no
+    // requirement of it counts as failed and a mutant breaking the preflight is never "killed".
+    if (!p || this.setupFailed(p)) return;
     p.reporter.onTestEnd(test, result);
     p.ms += result.duration;
     // The status, not the expected status: a case that stops at its first failure marks that failure
     // expected (fixtures/index.ts), and a single run of the case would still have exited 1.
     if (result.status !== 'skipped' && result.status !== 'passed') p.failedTests++;
+  }
+
+  private setupFailed(p: PerCase): boolean {
+    p.setupError ??= readRunError(p.c.settings.CONFORMANCE_REPORTS_DIR!) ?? '';
+    return p.setupError !== '';
   }
 
   /** An error outside any test (a worker's, the invocation's): every case's, as it would be in a single run. */
