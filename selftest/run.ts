@@ -109,22 +109,7 @@ async function runCase(c: Case, seed: number, extraArgs: string[] = []): Promise
   const args = ['--reporter=list,./suite/report/reporter.ts', ...extraArgs];
   if (c.selection.grep) args.push('--grep', c.selection.grep);
   args.push(...c.selection.files);
-  const settings: Record<string, string> = {
-    CONFORMANCE_BASE_URL: server.url,
-    CONFORMANCE_API_TOKEN: token,
-    CONFORMANCE_ZONE_ID: crypto.randomBytes(16).toString('hex'),
-    CONFORMANCE_ZONE_ID_B: crypto.randomBytes(16).toString('hex'),
-    CONFORMANCE_ALLOW_DESTRUCTIVE: '1',
-    CONFORMANCE_PROFILE: c.profile,
-    CONFORMANCE_SEED: String(seed),
-    CONFORMANCE_NUM_RUNS: c.numRuns === undefined ? '' : String(c.numRuns),
-    CONFORMANCE_WORKERS: '1',
-    CONFORMANCE_REPORTS_DIR: dir,
-    CONFORMANCE_STATE_DIR: path.join(dir, 'state'),
-    CONFORMANCE_EXPECTATIONS: path.join(dir, 'no-expectations.json'),
-    ...c.env,
-    FORCE_COLOR: '0',
-  };
+  const settings: Record<string, string> = { ...caseSettings(c, server.url, seed, dir), CONFORMANCE_API_TOKEN: token, FORCE_COLOR: '0' };
   const started = Date.now();
   let exitCode: number | null;
   try {
