@@ -22,13 +22,12 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { Transport } from '../suite/http';
-import { launch } from '../suite/launch';
+import { launch, NODE_TS } from '../suite/launch';
 import { startLatencyProxy } from './latency-proxy';
 import type { BenchTest } from './reporter';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'reports', 'bench');
-const TSX = require.resolve('tsx/cli');
 const SEED = process.env.BENCH_SEED ?? '20261128';
 const N_SEQ = Number(process.env.BENCH_REQUESTS ?? 2000);
 const argv = process.argv.slice(2);
@@ -378,7 +377,7 @@ async function startup() {
 // ---- d: npm test ------------------------------------------------------------------------------------
 
 async function npmTest() {
-  const t = await timed(process.execPath, [TSX, 'selftest/npm-test.ts'], { ...process.env }, false);
+  const t = await timed(process.execPath, [...NODE_TS, 'selftest/npm-test.ts'], { ...process.env }, false);
   const file = path.join(ROOT, 'reports', 'npm-test.json');
   const stages = fs.existsSync(file) ? readJson<{ stages: Array<{ stage: string; seconds: number; passed: boolean }> }>(file).stages : [];
   return { ...t, stages };

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { cleanEnv, ROOT } from './config';
 import type { ConformanceReport } from './report/types';
 
@@ -52,7 +53,12 @@ export interface Launched {
 
 type StdioTarget = number | 'pipe' | 'inherit' | 'ignore';
 
-const TSX = require.resolve('tsx/cli');
+/**
+ * Node's arguments that run a TypeScript entry in this very process. Not the tsx CLI: it wraps the
+ * entry in a second process and relays SIGINT/SIGTERM with a 30 ms deadline, then SIGKILLs an entry
+ * that misses it (a loaded machine does), which orphans the runner's own children and skips its cleanup.
+ */
+export const NODE_TS: readonly string[] = ['--import', pathToFileURL(require.resolve('tsx')).href];
 const PLAYWRIGHT = require.resolve('@playwright/test/cli');
 
 /** The environment of a launched run. Variables of an enclosing Playwright run (a test that launches
@@ -65,7 +71,7 @@ export function launchEnv(settings: Record<string, string> = {}): NodeJS.Process
 
 export function launch(options: LaunchOptions = {}): Launched {
   const env = launchEnv(options.settings);
-  const entry = options.entry === 'playwright' ? [PLAYWRIGHT, 'test'] : [TSX, path.join(ROOT, 'suite', 'cli', 'run.ts')];
+  const entry = options.entry === 'playwright' ? [PLAYWRIGHT, 'test'] : [...NODE_TS, path.join(ROOT, 'suite', 'cli', 'run.ts')];
   let command = process.execPath;
   let args = [...entry, ...(options.args ?? [])];
   if (options.cpu) {

@@ -8,6 +8,7 @@ import { expect, test } from '@playwright/test';
 import { runEnv, start, tempDirs, transcript, ZONE, type Dirs } from './helpers/cli';
 import { reference, type ReferenceServer } from './helpers/targets';
 import { groupAlive } from './helpers/processes';
+import { NODE_TS } from '../../suite/launch';
 
 const TOKEN = 'e2e-kill-cleanup-token';
 const SEED = 20261128; // runEnv's seed: the limit scenario's addresses are 2001:db8:fff0:<seed % 0xfff0>::<i>
@@ -107,7 +108,7 @@ test('a new run finishes the cleanup of a killed run before it starts, and leave
   test.setTimeout(180_000);
   const dirs = tempDirs('kill-autofinish');
   await runAndKill(server, dirs, INITIAL.length + 300);
-  const r = await start(process.execPath, [require.resolve('tsx/cli'), 'suite/cli/run.ts', 'specs/put/create-replace.spec.ts'], runEnv(dirs, { url: server.url, token: TOKEN })).done;
+  const r = await start(process.execPath, [...NODE_TS, 'suite/cli/run.ts', 'specs/put/create-replace.spec.ts'], runEnv(dirs, { url: server.url, token: TOKEN })).done;
   expect(r.code, transcript(r)).toBe(0);
   expect(r.stdout).toContain('Finishing the cleanup of an earlier run that did not complete');
   expect(r.stdout).toContain(`zone ${ZONE}: ${INITIAL.length} mapping(s) before the run`);

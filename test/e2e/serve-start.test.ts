@@ -4,13 +4,13 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { start, type Running } from './helpers/cli';
+import { NODE_TS } from '../../suite/launch';
 
-const TSX = require.resolve('tsx/cli');
 
 function serve(env: Record<string, string | undefined>): Running & { output: () => string } {
   const base = { ...process.env };
   delete base.REFERENCE_API_TOKEN;
-  const run = start(process.execPath, [TSX, 'server/cli.ts'], { ...base, PORT: '0', ...env }, 30_000);
+  const run = start(process.execPath, [...NODE_TS, 'server/cli.ts'], { ...base, PORT: '0', ...env }, 30_000);
   let output = '';
   run.child.stdout!.on('data', (d: Buffer) => (output += d.toString('utf8')));
   return { ...run, output: () => output };

@@ -7,11 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { runEnv, start, tempDirs, transcript, ZONE } from './helpers/cli';
 import { freePort, groupAlive } from './helpers/processes';
+import { NODE_TS } from '../../suite/launch';
 
-const TSX = require.resolve('tsx/cli');
 const TOKEN = 'e2e-spawn-token-4c8e21';
 
-const main = (args: string[]) => [TSX, 'suite/cli/main.ts', 'run', ...args];
+const main = (args: string[]) => [...NODE_TS, 'suite/cli/main.ts', 'run', ...args];
 
 test('a command that exits before its URL answers: exit 2 naming the URL and the exit, its output shown', async () => {
   const dirs = tempDirs('spawn-exit');
@@ -28,7 +28,7 @@ test('SIGTERM to the runner while the suite runs: the suite stops, then the star
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/client/v4`;
   const env = runEnv(dirs, undefined, { CONFORMANCE_API_TOKEN: TOKEN, REFERENCE_API_TOKEN: TOKEN, CONFORMANCE_PROFILE: 'budget' });
-  const serve = `PORT=${port} "${process.execPath}" "${TSX}" server/cli.ts`;
+  const serve = `PORT=${port} "${process.execPath}" ${NODE_TS.map((a) => `"${a}"`).join(' ')} server/cli.ts`;
   const run = start(process.execPath, main(['--url', url, '--zone', ZONE, '--spawn', serve, 'specs/put/create-replace.spec.ts', 'specs/list.spec.ts']), env, 120_000);
   let out = '';
   run.child.stdout!.on('data', (d: Buffer) => (out += d.toString('utf8')));

@@ -1,20 +1,20 @@
 // `npm run serve` (server/cli.ts) as a process: its start lines (URL first), one log line per request
 // without the token, a clean exit 0 on SIGTERM/SIGINT, and exit 2 naming the variable on bad config.
-// The test spawns the local tsx binary, which relays signals to the server; `npx tsx` does not
-// (npx dies of the SIGTERM and leaves the server running).
+// The server runs in the spawned node process itself (node --import tsx), so the signal reaches it
+// directly: the tsx CLI would relay it with a deadline that a loaded machine misses.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { NODE_TS } from '../../suite/launch';
 import { expect, test } from './fixtures';
 
 const ROOT = resolve(__dirname, '../..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const CLI_TOKEN = 'cli-secret-token-123';
 const ZONE = '0123456789abcdef0123456789abcdef';
 
 function serve(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(TSX, ['server/cli.ts'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...NODE_TS, 'server/cli.ts'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));

@@ -4,10 +4,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, launchEnv } from '../../../suite/launch';
+import { launch, launchEnv, NODE_TS } from '../../../suite/launch';
 
 export const ROOT = path.resolve(__dirname, '../../..');
-const TSX = require.resolve('tsx/cli');
 
 export interface Dirs {
   root: string;
@@ -104,9 +103,9 @@ export function start(command: string, args: string[], env: NodeJS.ProcessEnv, t
   return { child, done, killGroup };
 }
 
-/** `npx tsx suite/cli/<tool>.ts ...args` (tsx run directly: npx adds a second of start-up). */
+/** `node --import tsx suite/cli/<tool>.ts ...args` (no npx: it adds a second of start-up). */
 export function tool(name: 'run' | 'cleanup' | 'merge', args: string[], env: NodeJS.ProcessEnv, timeoutMs?: number): Running {
-  return start(process.execPath, [TSX, `suite/cli/${name}.ts`, ...args], env, timeoutMs);
+  return start(process.execPath, [...NODE_TS, `suite/cli/${name}.ts`, ...args], env, timeoutMs);
 }
 
 /** `npm run conformance -- ...args` through the launcher (env: runEnv's, on top of its clean environment). */
