@@ -3,9 +3,9 @@
 // server, started by global setup on a free port of 127.0.0.1.
 import { defineConfig } from '@playwright/test';
 import path from 'node:path';
-import { loadEnv, reportsDirFor } from './suite/config';
+import { loadEnv, reportsDirFor } from './suite/config/config';
 
-// Relative to the working directory, like suite/config.ts (the runner pins it to an absolute path);
+// Relative to the working directory, like suite/config/config.ts (the runner pins it to an absolute path);
 // .env as the suite reads it (dotenv never overrides a variable already set); a dry run's in a
 // folder of its own.
 const env = loadEnv();
@@ -14,7 +14,7 @@ const reports = reportsDirFor(env);
 export default defineConfig({
   testDir: './specs',
   outputDir: path.join(reports, 'test-results'),
-  globalSetup: require.resolve('./suite/global-setup'),
+  globalSetup: require.resolve('./suite/run/global-setup'),
   // Honest statuses: a retry would hide an intermittent defect.
   retries: 0,
   fullyParallel: true,

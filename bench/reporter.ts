@@ -3,7 +3,7 @@
 import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import fs from 'node:fs';
 import path from 'node:path';
-import { readAnnotations } from '../suite/annotations';
+import { readAnnotations } from '../suite/judging/annotations';
 
 export interface BenchTest {
   file: string;

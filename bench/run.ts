@@ -2,7 +2,7 @@
 //   a  the full-profile suite against the embedded server: wall, CPU (user+sys of the whole process
 //      tree), requests (conformance.json), requests per second, the busiest tests' request rates
 //   b  the HTTP ceiling against the same reference server in a process of its own: a sequential
-//      fetch loop, a sequential loop through the suite's transport (suite/http.ts), and a concurrent
+//      fetch loop, a sequential loop through the suite's transport (suite/transport/http.ts), and a concurrent
 //      load of 16 requests in flight (a loop of our own: autocannon would bring 23 dependencies)
 //   c  the budget profile against a reference server started as a non-embedded target: requests in
 //      total, per spec file and per requirement group, the limit scenario's, and the server's own count
@@ -15,14 +15,14 @@
 // Writes reports/bench.json and the figures table of BENCHMARKS.md (between its BENCH markers).
 // Every figure carries the load average when it was taken: on a shared machine prefer the ratios
 // (suite rate / fetch loop rate, measured minutes apart) and CPU seconds to wall seconds.
-import { KNOBS } from '../suite/profile';
+import { KNOBS } from '../suite/config/profile';
 import { fork, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { Transport } from '../suite/http';
-import { launch, NODE_TS } from '../suite/launch';
+import { Transport } from '../suite/transport/http';
+import { launch, NODE_TS } from '../suite/run/launch';
 import { startLatencyProxy } from './latency-proxy';
 import type { BenchTest } from './reporter';
 

@@ -1,4 +1,4 @@
-// npm run docs:requirements: writes docs/requirements.md from the catalogue (suite/requirements.ts).
+// npm run docs:requirements: writes docs/requirements.md from the catalogue (suite/judging/requirements.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { REQUIREMENTS_DOC } from '../suite/report/links';

@@ -2,8 +2,8 @@
 // (one case per file, named after its id), sorted by id.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseAddressBias } from '../suite/config';
-import { REQUIREMENTS } from '../suite/requirements';
+import { parseAddressBias } from '../suite/config/config';
+import { REQUIREMENTS } from '../suite/judging/requirements';
 import type { Mutant, Variant } from './types';
 
 export const MUTANTS_DIR = path.join(__dirname, 'mutants');

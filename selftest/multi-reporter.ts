@@ -5,7 +5,7 @@
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, TestResult, TestStep } from '@playwright/test/reporter';
 import fs from 'node:fs';
 import ConformanceReporter from '../suite/report/reporter';
-import { readRunError } from '../suite/run-context';
+import { readRunError } from '../suite/run/run-context';
 import { caseResultFile, readBatch, runFilePointer, type BatchCase, type CaseOutcome } from './multi';
 
 interface PerCase {

@@ -6,9 +6,9 @@
 import type { FullConfig } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import globalSetup from '../suite/global-setup';
-import { currentRunFile, publishedSettings, recordRunError } from '../suite/run-context';
-import { bindStats } from '../suite/stats';
+import globalSetup from '../suite/run/global-setup';
+import { currentRunFile, publishedSettings, recordRunError } from '../suite/run/run-context';
+import { bindStats } from '../suite/transport/stats';
 import { readBatch, runFilePointer } from './multi';
 
 export default async function multiSetup(config: FullConfig): Promise<() => Promise<void>> {

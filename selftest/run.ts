@@ -5,7 +5,7 @@
 //   variants  each variant is the reference server with variation the spec allows; the suite must
 //             pass (verdict pass: no MUST failed; a variant's declared SHOULD failures must show).
 // Every case gets its own server on 127.0.0.1 (in this process) and its own run of the suite
-// (suite/launch.ts: playwright test, the suite's config) against it as a non-embedded target, with
+// (suite/run/launch.ts: playwright test, the suite's config) against it as a non-embedded target, with
 // its own reports and state under reports/selftest/. See selftest/README.md.
 // Writes reports/selftest.json and reports/selftest.md; exits 1 when a mutant survives or a
 // variant fails, 2 when the self-test itself cannot run.
@@ -18,10 +18,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createServer } from '../server';
-import { ROOT } from '../suite/config';
-import { launch, stopLaunchedOnSignal } from '../suite/launch';
+import { ROOT } from '../suite/config/config';
+import { launch, stopLaunchedOnSignal } from '../suite/run/launch';
 import type { ConformanceReport } from '../suite/report/types';
-import { REQUIREMENTS } from '../suite/requirements';
+import { REQUIREMENTS } from '../suite/judging/requirements';
 import { catalogueProblems, loadMutants, loadVariants, uncoveredMusts } from './catalogue';
 import { listTests, selectFor, type Selection } from './selection';
 import type { Hooks } from '../server';

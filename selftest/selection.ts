@@ -3,7 +3,7 @@
 // Variants always run the whole suite: legitimate variation may trip any check.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { ROOT } from '../suite/config';
+import { ROOT } from '../suite/config/config';
 
 /**
  * ENV-* requirements are checked on every response and cited at run time, not by tags. A mutant

@@ -9,7 +9,7 @@ export type CaseOptions = Omit<ServerOptions, 'host' | 'port' | 'token' | 'log' 
 export interface Mutant {
   id: string;
   description: string;
-  /** Requirement IDs of suite/requirements.ts that must fail against this mutant (any one suffices). */
+  /** Requirement IDs of suite/judging/requirements.ts that must fail against this mutant (any one suffices). */
   expected: string[];
   hooks: Hooks;
   options?: CaseOptions;

@@ -1,6 +1,6 @@
 // Address text across every operation: the matrix rows of IP-INVALID-REJECTED (every position an
 // address takes in a request) and of IP-CANONICAL-IPV6 / IP-CANONICAL-IPV4 (every response field that
-// carries one), in suite/requirements.ts. Decision 6: text that is not a plain address "MUST be
+// carries one), in suite/judging/requirements.ts. Decision 6: text that is not a plain address "MUST be
 // rejected with a 4xx failure envelope (SHOULD be 400) and store nothing"; the seed page: the address
 // "is normalized to canonical form (RFC 5952 for IPv6) before storage", and what is stored is what
 // every response names. The generated near misses (specs/near-misses.spec.ts) and the fixed cases
@@ -9,11 +9,11 @@
 import { cells, covers, expect, test, type Pair } from '../fixtures';
 import { entryFor } from '../fixtures/batch';
 import type { BatchItemResult, Mapping } from '../contract';
-import type { ApiClient, ApiResponse } from '../suite/client';
+import type { ApiClient, ApiResponse } from '../suite/transport/client';
 import { ipv4Address, ipv6Address } from '../suite/ip/arbitraries';
 import { canonical, canonicalOf, parseAddress } from '../suite/ip/oracle';
 import { representativeSpellings } from '../suite/ip/spellings';
-import { knobs } from '../suite/profile';
+import { knobs } from '../suite/config/profile';
 
 const v6 = ipv6Address().map(canonical);
 const v4 = ipv4Address().map(canonical);

@@ -6,15 +6,15 @@
 // check to exactly that). Which of 400/401/403 is open.
 //
 // The cells (failure mode x operation) are the matrix rows of AUTH-NO-CREDENTIALS, AUTH-MALFORMED and
-// AUTH-WRONG-TOKEN in suite/requirements.ts. Every cell sends one request in every profile; a mode
+// AUTH-WRONG-TOKEN in suite/judging/requirements.ts. Every cell sends one request in every profile; a mode
 // with several spellings rotates them over the operations, or sends them all (knob authEveryVariant,
-// suite/profile.ts). A refused request changes nothing: checked with the real token afterwards.
+// suite/config/profile.ts). A refused request changes nothing: checked with the real token afterwards.
 import { cells, covers, expect, test, type Pair } from '../fixtures';
 import { OPERATION_NAMES, type OperationName } from '../contract';
-import type { ApiClient, ApiResponse, SendOptions } from '../suite/client';
+import type { ApiClient, ApiResponse, SendOptions } from '../suite/transport/client';
 import { ipv6Address } from '../suite/ip/arbitraries';
 import { canonical } from '../suite/ip/oracle';
-import { knobs } from '../suite/profile';
+import { knobs } from '../suite/config/profile';
 
 type AuthId = 'AUTH-NO-CREDENTIALS' | 'AUTH-MALFORMED' | 'AUTH-WRONG-TOKEN';
 

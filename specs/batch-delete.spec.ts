@@ -8,11 +8,11 @@ import { covers, expect, test, zoneWide } from '../fixtures';
 import { entryFor } from '../fixtures/batch';
 import { checkStored } from '../fixtures/checks';
 import type { BatchResult } from '../contract';
-import type { ApiResponse } from '../suite/client';
+import type { ApiResponse } from '../suite/transport/client';
 import { ipv4Address, ipv6Address } from '../suite/ip/arbitraries';
 import { canonical, parseAddress } from '../suite/ip/oracle';
 import { representativeSpellings } from '../suite/ip/spellings';
-import { knobs } from '../suite/profile';
+import { knobs } from '../suite/config/profile';
 
 const v6 = ipv6Address().map(canonical);
 const v4 = ipv4Address().map(canonical);

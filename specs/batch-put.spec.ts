@@ -9,7 +9,7 @@ import { checkAbsentByDelete, checkStored } from '../fixtures/checks';
 import { ipv4Address, ipv6Address } from '../suite/ip/arbitraries';
 import { canonical, parseAddress } from '../suite/ip/oracle';
 import { representativeSpellings } from '../suite/ip/spellings';
-import { knobs, select } from '../suite/profile';
+import { knobs, select } from '../suite/config/profile';
 
 const v6 = ipv6Address().map(canonical);
 const v4 = ipv4Address().map(canonical);

@@ -2,19 +2,19 @@
 // changed) MUST hold when several clients send requests at once, including concurrent writes of one
 // address through different spellings. The history of operations on one address SHOULD be
 // linearizable". Bursts of requests are sent at once; each request's invocation and response times
-// are recorded, and the history is checked against a register model (suite/linearizability.ts). The
+// are recorded, and the history is checked against a register model (suite/judging/linearizability.ts). The
 // limit under concurrency is checked inside the limit scenario (specs/limit.spec.ts), where the zone
 // is full anyway.
 import { performance } from 'node:perf_hooks';
 import { covers, expect, test, type Pair } from '../fixtures';
-import type { ApiClient, ApiResponse } from '../suite/client';
+import type { ApiClient, ApiResponse } from '../suite/transport/client';
 import { ipv6Address, mappedAddress } from '../suite/ip/arbitraries';
 import { canonical, parseAddress } from '../suite/ip/oracle';
 import { representativeSpellings } from '../suite/ip/spellings';
-import { checkLinearizable, describeHistory, type HistoryEntry, type RegisterOp } from '../suite/linearizability';
-import { knobs } from '../suite/profile';
+import { checkLinearizable, describeHistory, type HistoryEntry, type RegisterOp } from '../suite/judging/linearizability';
+import { knobs } from '../suite/config/profile';
 import type { Mapping } from '../contract';
-import type { Verifier } from '../suite/verify';
+import type { Verifier } from '../suite/judging/verify';
 
 /** Between the starts of two requests of a burst. */
 const STAGGER_MS = 5;

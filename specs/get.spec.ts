@@ -6,7 +6,7 @@ import { errorCodes } from '../fixtures/checks';
 import { ipv4Address, ipv6Address } from '../suite/ip/arbitraries';
 import { canonical, parseAddress } from '../suite/ip/oracle';
 import { representativeSpellings } from '../suite/ip/spellings';
-import { knobs } from '../suite/profile';
+import { knobs } from '../suite/config/profile';
 
 test.describe('GET one mapping', () => {
   test(

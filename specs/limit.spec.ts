@@ -10,11 +10,11 @@
 // + 36 cleanup in zone A + 1 in zone B = 84 + 2 + N.
 import { cells, covers, expect, test, zoneWide } from '../fixtures';
 import { errorCodes } from '../fixtures/checks';
-import type { ApiClient } from '../suite/client';
-import { chunks, inParallel } from '../suite/concurrency';
-import { knobs } from '../suite/profile';
-import { Progress } from '../suite/progress';
-import type { Verifier } from '../suite/verify';
+import type { ApiClient } from '../suite/transport/client';
+import { chunks, inParallel } from '../suite/transport/concurrency';
+import { knobs } from '../suite/config/profile';
+import { Progress } from '../suite/run/progress';
+import type { Verifier } from '../suite/judging/verify';
 
 async function totalCount(api: ApiClient, verify: Verifier, why: string): Promise<number> {
   const res = await api.list({ per_page: 1 });

@@ -7,12 +7,12 @@
 // assumed absent, only counted.
 import { covers, expect, test, zoneWide } from '../fixtures';
 import { errorCodes } from '../fixtures/checks';
-import type { ApiClient, ApiResponse } from '../suite/client';
+import type { ApiClient, ApiResponse } from '../suite/transport/client';
 import { ipv4Address, ipv6Address } from '../suite/ip/arbitraries';
 import { canonical } from '../suite/ip/oracle';
 import type { Mapping } from '../contract';
-import { knobs } from '../suite/profile';
-import { Progress } from '../suite/progress';
+import { knobs } from '../suite/config/profile';
+import { Progress } from '../suite/run/progress';
 
 interface ResultInfo {
   page?: unknown;

@@ -8,11 +8,11 @@
 import { covers, expect, test, type Pair } from '../fixtures';
 import { mixedNotation } from '../fixtures/checks';
 import { readingChecks } from '../fixtures/invalid-addresses';
-import type { ApiResponse } from '../suite/client';
+import type { ApiResponse } from '../suite/transport/client';
 import { canonicalOf } from '../suite/ip/oracle';
 import { NEAR_MISS_CLASSES, generateNearMisses, seedFor, type NearMiss } from '../suite/ip/near-miss';
-import { knobs } from '../suite/profile';
-import type { Verifier } from '../suite/verify';
+import { knobs } from '../suite/config/profile';
+import type { Verifier } from '../suite/judging/verify';
 
 /** Where a near miss goes besides a batch PUT item (every case is one of those too). */
 type Position = 'put-path' | 'put-body' | 'put-both' | 'get' | 'delete';

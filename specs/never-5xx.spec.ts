@@ -1,7 +1,7 @@
 // Decision 13: "No request, however malformed, may produce a 5xx from a conforming server: on every
 // route and method, including requests with no body, an empty body, or a JSON null, wrong types, and
 // bodies meant for another operation." Every kind of bad body on each of the seven operations: one
-// request per matrix cell of ENV-NO-5XX (suite/requirements.ts), in every profile. The api fixture
+// request per matrix cell of ENV-NO-5XX (suite/judging/requirements.ts), in every profile. The api fixture
 // judges each response (no 5xx, the envelope of its status class); `inCell` records its verdict
 // against the cell. The methods no operation has are sent by specs/robustness.spec.ts. Bad bodies
 // must also change nothing: checked once per operation at the end, under the operation's own rule.

@@ -5,19 +5,19 @@
 // checks every response (no 5xx, application/json, the envelope of its status class); these tests
 // check the status and that nothing changed. The probes that could lose mappings they do not name (a
 // method on the collection, a batch body that is not an array, a path that may resolve elsewhere) are
-// zone-wide, and the api fixture puts back from the preflight snapshot whatever they lost (suite/zone-guard.ts).
+// zone-wide, and the api fixture puts back from the preflight snapshot whatever they lost (suite/state/zone-guard.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { cells, covers, expect, test, zoneWide, type Pair } from '../fixtures';
 import { checkAbsentByDelete, checkStored } from '../fixtures/checks';
-import type { ApiResponse } from '../suite/client';
-import type { Transport } from '../suite/http';
+import type { ApiResponse } from '../suite/transport/client';
+import type { Transport } from '../suite/transport/http';
 import { ipv4Address, ipv6Address } from '../suite/ip/arbitraries';
 import { canonical } from '../suite/ip/oracle';
-import { knobs, select } from '../suite/profile';
-import { UNEXPECTED_METHODS } from '../suite/requirements';
-import { SCHEMA_BASE, validate } from '../suite/schemas';
-import type { Verifier } from '../suite/verify';
+import { knobs, select } from '../suite/config/profile';
+import { UNEXPECTED_METHODS } from '../suite/judging/requirements';
+import { SCHEMA_BASE, validate } from '../suite/judging/schemas';
+import type { Verifier } from '../suite/judging/verify';
 
 const v6 = ipv6Address().map(canonical);
 const v4 = ipv4Address().map(canonical);
@@ -76,12 +76,12 @@ test.describe('odd path encodings', () => {
           ? `path "${c.path}" is a 4xx failure envelope, never a 5xx, and stores nothing; a DELETE through it deletes nothing`
           : `path "${c.path}" either names the address (2xx, stored under its canonical text) or is a 4xx that stores nothing; never a 5xx`;
     // A path with a slash or a dot segment (raw or encoded) may resolve to the collection: zone-wide,
-    // like every probe that could lose mappings it does not name (suite/zone-guard.ts).
+    // like every probe that could lose mappings it does not name (suite/state/zone-guard.ts).
     const details = /\/|%2F|%252F|\.\.|%2E%2E/i.test(c.path) ? zoneWide(covers('ROBUST-PATH-ENCODING')) : covers('ROBUST-PATH-ENCODING');
     test(`${c.id} (${c.address}): ${title}`, details, async ({ api, addresses, regions, verify, ctx }) => {
       test.skip(
         !select(pathCases, (p) => p.id, knobs(ctx.profile).robustnessPaths, ctx.seed, 'robustness paths').includes(c),
-        `${ctx.profile} profile: this path case is not in this run's selection (suite/profile.ts robustnessPaths)`,
+        `${ctx.profile} profile: this path case is not in this run's selection (suite/config/profile.ts robustnessPaths)`,
       );
       const ip = addresses.fresh(c.address === 'ipv6' ? v6 : v4);
       const pair = regions.pair(0);
@@ -267,7 +267,7 @@ test.describe('malformed bodies', () => {
 });
 
 test.describe('unexpected methods', () => {
-  // Every method no operation has on each route (UNEXPECTED_METHODS, suite/requirements.ts): the
+  // Every method no operation has on each route (UNEXPECTED_METHODS, suite/judging/requirements.ts): the
   // cells of ENV-NO-5XX that name a method. Each case names its cell; extra cases send another body.
   const methodCells = UNEXPECTED_METHODS.flatMap(([route, methods]) => methods.map((m) => `${m}:${route}`));
   test(

@@ -2,7 +2,7 @@
 // This holds for every operation: a read, write or delete (single or batch) in one zone never reads,
 // changes or removes a mapping of another zone, and each zone's 3,500 limit counts that zone's
 // mappings only." Needs CONFORMANCE_ZONE_ID_B (the embedded target has one). The cells are the matrix
-// row of ZONE-ISOLATION (suite/requirements.ts); the two limit cells are checked by the limit
+// row of ZONE-ISOLATION (suite/judging/requirements.ts); the two limit cells are checked by the limit
 // scenario (specs/limit.spec.ts), which fills zone A only once.
 import { cells, covers, expect, test, zoneWide, type AddressBook } from '../fixtures';
 import { ipv6Address } from '../suite/ip/arbitraries';

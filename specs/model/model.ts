@@ -4,14 +4,14 @@
 // address as a pool slot plus a spelling choice, resolved here against the run's pool: fc.commands
 // keeps its replay log per arbitrary instance, so the command arbitraries cannot depend on the drawn
 // pool (no chain), yet every spelling is one that suite/ip/spellings.ts's spellingOf could give.
-import { expect } from '../../suite/expect';
+import { expect } from '../../suite/judging/expect';
 import fc from 'fast-check';
 import { seconds, type Pair, type WriteOperation } from '../../contract';
 import { checkCanonical } from '../../fixtures/checks';
-import type { ApiClient, ApiResponse } from '../../suite/client';
+import type { ApiClient, ApiResponse } from '../../suite/transport/client';
 import { type Address, canonical, canonicalOf } from '../../suite/ip/oracle';
 import { compressionOptions, spell } from '../../suite/ip/spellings';
-import type { Verifier } from '../../suite/verify';
+import type { Verifier } from '../../suite/judging/verify';
 
 
 /** What the commands resolve their draws against: the run's addresses and a few valid pairs. */

@@ -3,7 +3,7 @@
 // both in the path (percent-encoded once, as the SDK does) and in the body.
 import { covers, expect, test } from '../../fixtures';
 import { loadInvalidCases, readingChecks, selectInvalidCases, statusRequirements } from '../../fixtures/invalid-addresses';
-import { knobs } from '../../suite/profile';
+import { knobs } from '../../suite/config/profile';
 
 const cases = loadInvalidCases();
 
@@ -20,7 +20,7 @@ test.describe('PUT of text that is not a plain address', () => {
       async ({ api, addresses, regions, verify, journal, ctx }) => {
         test.skip(
           !selectInvalidCases(cases, knobs(ctx.profile).invalidAddressCases, ctx.seed).includes(c),
-          `${ctx.profile} profile: not in this run's selection (suite/profile.ts invalidAddressCases)`,
+          `${ctx.profile} profile: not in this run's selection (suite/config/profile.ts invalidAddressCases)`,
         );
         const checks = readingChecks(c.input, c.decision);
         const readings = checks.map((r) => r.reading);

@@ -6,7 +6,7 @@ import { mixedNotation } from '../../fixtures/checks';
 import { addressWithSpelling, anyTestAddress, compatibleAddress, ipv6Address, mappedAddress } from '../../suite/ip/arbitraries';
 import { canonical } from '../../suite/ip/oracle';
 import { spellingOf } from '../../suite/ip/spellings';
-import { runProperty } from '../../suite/property';
+import { runProperty } from '../../suite/judging/property';
 
 test.describe('PUT with a body origin_ip that differs from the path', () => {
   test(

@@ -4,15 +4,15 @@
 import fc from 'fast-check';
 import { covers, expect, test } from '../../fixtures';
 import type { BatchResult } from '../../contract';
-import type { ApiResponse } from '../../suite/client';
-import type { AddressKind } from '../../suite/config';
+import type { ApiResponse } from '../../suite/transport/client';
+import type { AddressKind } from '../../suite/config/config';
 import { addressWithSpelling, anyTestAddress, mappedAddress, nonZeroGroup } from '../../suite/ip/arbitraries';
 import { checkCanonical } from '../../fixtures/checks';
 import { canonical, compatibleOf, embeddedIPv4, fromGroups, parseAddress, type Address, type IPv6Address } from '../../suite/ip/oracle';
 import { canonicalChoice, spell, spellingOf, type SpellingChoice } from '../../suite/ip/spellings';
-import { knobs } from '../../suite/profile';
-import { propertySeed, runProperty } from '../../suite/property';
-import type { Verifier } from '../../suite/verify';
+import { knobs } from '../../suite/config/profile';
+import { propertySeed, runProperty } from '../../suite/judging/property';
+import type { Verifier } from '../../suite/judging/verify';
 
 const spelledThreeWays = (bias: AddressKind | undefined) =>
   addressWithSpelling(anyTestAddress(bias)).chain((a) =>

@@ -4,7 +4,7 @@
 import { MAX_BATCH } from '../../contract';
 import { covers, expect, test, type Pair } from '../../fixtures';
 import { checkStored, errorCodes } from '../../fixtures/checks';
-import { knobs } from '../../suite/profile';
+import { knobs } from '../../suite/config/profile';
 
 test.describe('PUT vendor and region', () => {
   test(

@@ -3,14 +3,14 @@
 // from its journal in .conformance/, and puts back from the run's preflight snapshot every mapping
 // it never wrote that is gone or changed (a defective target's doing), saying which. Uses the same configuration as the run (token from the
 // environment or .env). Exit 0: all clean; 1: something could not be restored; 2: configuration.
-import { ApiClient } from '../client';
-import { cleanupRun, pendingRuns } from '../cleanup';
-import { ConfigError, loadConfig } from '../config';
-import { Transport } from '../http';
-import { readJson, writeJsonAtomic, type RunInfo } from '../journal';
-import { redact, registerSecret } from '../redact';
-import { TransportError } from '../http';
-import { describeRestoration } from '../zone-guard';
+import { ApiClient } from '../transport/client';
+import { cleanupRun, pendingRuns } from '../state/cleanup';
+import { ConfigError, loadConfig } from '../config/config';
+import { Transport } from '../transport/http';
+import { readJson, writeJsonAtomic, type RunInfo } from '../state/journal';
+import { redact, registerSecret } from '../transport/redact';
+import { TransportError } from '../transport/http';
+import { describeRestoration } from '../state/zone-guard';
 import path from 'node:path';
 
 async function main(): Promise<number> {

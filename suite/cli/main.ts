@@ -4,9 +4,9 @@
 // (exit 2), like a bad variable.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, loadConfig, loadEnv, ROOT, VARIABLES } from '../config';
-import { redact, registerSecret } from '../redact';
-import { REQUIREMENTS } from '../requirements';
+import { ConfigError, loadConfig, loadEnv, ROOT, VARIABLES } from '../config/config';
+import { redact, registerSecret } from '../transport/redact';
+import { REQUIREMENTS } from '../judging/requirements';
 import { isInstalled } from './package-root';
 import { EXIT, runSuite } from './run';
 import { startTarget, waitForUrl, type Spawned } from './spawn';
@@ -24,7 +24,7 @@ interface Option {
   help: string;
 }
 
-/** The flags that mirror a variable come from the one list of variables (suite/config.ts). */
+/** The flags that mirror a variable come from the one list of variables (suite/config/config.ts). */
 const mirrored = (keep: (name: string) => boolean): Option[] =>
   VARIABLES.filter((v) => v.flag && keep(v.name)).map((v) => ({ flag: v.flag!, env: v.name, value: v.value, help: v.help }));
 const TARGET_VARIABLES = new Set(['CONFORMANCE_BASE_URL', 'CONFORMANCE_ZONE_ID', 'CONFORMANCE_ZONE_ID_B']);

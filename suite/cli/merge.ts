@@ -8,7 +8,7 @@
 // unless --partial says the set is knowingly incomplete (the merged report then says so).
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../config';
+import { ConfigError, loadConfig } from '../config/config';
 import { badge } from '../report/badge';
 import { renderHtml } from '../report/html';
 import { requirementsDocHref } from '../report/links';
@@ -16,7 +16,7 @@ import { renderMarkdown } from '../report/markdown';
 import { mergeReports, shardSetProblem } from '../report/merge';
 import { verdictLine } from '../report/verdict';
 import type { ConformanceReport } from '../report/types';
-import { redact, redactValue } from '../redact';
+import { redact, redactValue } from '../transport/redact';
 
 // The exit codes of suite/cli/run.ts (importing it would start a run).
 const EXIT = { pass: 0, fail: 1, error: 2 } as const;

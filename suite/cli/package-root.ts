@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT } from '../config';
+import { ROOT } from '../config/config';
 
 /** What the copy holds: package.json and what its "files" ship (test/unit/package-files.test.ts checks that list). */
 function suiteFiles(root: string): string[] {

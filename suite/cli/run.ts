@@ -8,11 +8,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pendingRuns } from '../cleanup';
-import { ConfigError, loadConfig } from '../config';
-import { CLEANUP_HINT } from '../next-steps';
+import { pendingRuns } from '../state/cleanup';
+import { ConfigError, loadConfig } from '../config/config';
+import { CLEANUP_HINT } from '../run/next-steps';
 import { loadExpectations } from '../report/expectations';
-import { readRunError } from '../run-context';
+import { readRunError } from '../run/run-context';
 import { suiteRoot } from './package-root';
 
 export const EXIT = { pass: 0, fail: 1, error: 2 } as const;

@@ -4,7 +4,7 @@
 // then SIGKILL after a grace period. Its output goes to a log file, with the token redacted.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import { redact } from '../redact';
+import { redact } from '../transport/redact';
 
 export interface Spawned {
   child: ChildProcess;

@@ -22,7 +22,7 @@ import {
   zeroRuns,
 } from './oracle';
 import { type SpellingChoice, spell, spellingChoiceOf } from './spellings';
-import type { AddressKind } from '../config';
+import type { AddressKind } from '../config/config';
 
 /** RFC 5737 documentation prefixes (/24 each). */
 export const DOC_IPV4_PREFIXES: ReadonlyArray<readonly [number, number, number]> = [

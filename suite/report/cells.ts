@@ -1,7 +1,7 @@
-// The rule x operation matrix of the reports (suite/requirements.ts, `matrix`): per cross-cutting
+// The rule x operation matrix of the reports (suite/judging/requirements.ts, `matrix`): per cross-cutting
 // requirement, a grid of its cells (rows: the input or position a cell varies, columns: operations),
 // each with its status. Shared by the Markdown and HTML renderers; no formatting here.
-import { REQUIREMENTS } from '../requirements';
+import { REQUIREMENTS } from '../judging/requirements';
 import type { CellRow, RequirementRow } from './matrix';
 
 export interface MatrixGrid {
@@ -49,7 +49,7 @@ export function matrixTotals(requirements: RequirementRow[]): Record<CellRow['st
 
 /**
  * The cells a run should have passed and did not: every cell but those the catalogue says cannot be
- * exercised (`reason` in suite/requirements.ts). "<ID> <cell>: <status> (<reason>)" each.
+ * exercised (`reason` in suite/judging/requirements.ts). "<ID> <cell>: <status> (<reason>)" each.
  */
 export function cellsNotPassed(requirements: RequirementRow[]): string[] {
   return requirements.flatMap((q) =>

@@ -3,9 +3,9 @@
 // its requirement into "expected-failure"; an entry whose requirement now passes is reported stale;
 // an entry past its expiry date no longer excuses anything.
 import fs from 'node:fs';
-import { ConfigError } from '../config';
-import { REQUIREMENTS } from '../requirements';
-import { schemaErrors } from '../schemas';
+import { ConfigError } from '../config/config';
+import { REQUIREMENTS } from '../judging/requirements';
+import { schemaErrors } from '../judging/schemas';
 
 export interface Expectation {
   id: string;

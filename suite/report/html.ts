@@ -2,13 +2,13 @@
 // external resource), readable printed. Every value is HTML-escaped here, and the whole page goes
 // through redact() once more before it is written: a report is an output like any other.
 import { OPERATIONS as API_OPERATIONS } from '../../contract';
-import type { Level, Operation } from '../requirements';
-import type { Evidence } from '../verify';
+import type { Level, Operation } from '../judging/requirements';
+import type { Evidence } from '../judging/verify';
 import { DEFAULT_REQUIREMENTS_DOC_HREF, docAnchor } from './links';
 import { matrixGrids, matrixTotals } from './cells';
 import type { RequirementRow } from './matrix';
 import type { ConformanceReport } from './types';
-import { describeRestoration } from '../zone-guard';
+import { describeRestoration } from '../state/zone-guard';
 
 const LEVELS: Level[] = ['MUST', 'SHOULD', 'INFO'];
 const STATUSES = ['failed', 'expected-failure', 'passed', 'skipped'] as const;

@@ -2,7 +2,7 @@
 import { DEFAULT_REQUIREMENTS_DOC_HREF, docAnchor } from './links';
 import { matrixGrids, matrixTotals } from './cells';
 import type { ConformanceReport } from './types';
-import { describeRestoration } from '../zone-guard';
+import { describeRestoration } from '../state/zone-guard';
 
 const ICON: Record<string, string> = { passed: 'pass', failed: 'FAIL', skipped: 'skip', 'expected-failure': 'expected' };
 

@@ -1,7 +1,7 @@
 // From test outcomes to the requirement matrix and the verdict. Pure: the reporter feeds it, the
 // unit tests drive it directly.
-import type { Finding } from '../annotations';
-import { REQUIREMENTS, type Level, type MatrixCell, type Operation } from '../requirements';
+import type { Finding } from '../judging/annotations';
+import { REQUIREMENTS, type Level, type MatrixCell, type Operation } from '../judging/requirements';
 import { isExpired, type Expectation } from './expectations';
 import { decide, skippedMusts, type SkippedMust, type VerdictOptions } from './verdict';
 
@@ -21,7 +21,7 @@ export interface TestOutcome {
   error?: string;
   skipReason?: string;
   evidence: unknown[];
-  /** Matrix cells the test declares ("<ID> <cell>", suite/verify.ts cells()). */
+  /** Matrix cells the test declares ("<ID> <cell>", suite/judging/verify.ts cells()). */
   cells?: string[];
   /** Matrix cell outcomes it recorded ("<ID> <cell> passed|failed|skipped[ <reason>]"). */
   cellResults?: string[];

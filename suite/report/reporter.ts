@@ -3,22 +3,22 @@
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, TestResult, TestStep } from '@playwright/test/reporter';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, loadConfig, ROOT } from '../config';
-import { readJson, type RunInfo } from '../journal';
-import { redact, redactValue } from '../redact';
-import { nextSteps, recordedCleanup } from '../next-steps';
-import { PROGRESS_PREFIX } from '../progress';
-import { publishedSettings } from '../run-context';
-import { sumStats } from '../stats';
-import { readAnnotations } from '../annotations';
-import { messageOf } from '../verify';
+import { ConfigError, loadConfig, ROOT } from '../config/config';
+import { readJson, type RunInfo } from '../state/journal';
+import { redact, redactValue } from '../transport/redact';
+import { nextSteps, recordedCleanup } from '../run/next-steps';
+import { PROGRESS_PREFIX } from '../run/progress';
+import { publishedSettings } from '../run/run-context';
+import { sumStats } from '../transport/stats';
+import { readAnnotations } from '../judging/annotations';
+import { messageOf } from '../judging/verify';
 import { loadExpectations, type Expectation } from './expectations';
 import { judge, type TestOutcome } from './matrix';
 import { badge } from './badge';
 import type { ConformanceReport } from './types';
 import { verdictLine } from './verdict';
 import { markExpectedFailures } from './junit';
-import { describeRestoration, restorations } from '../zone-guard';
+import { describeRestoration, restorations } from '../state/zone-guard';
 import { renderHtml } from './html';
 import { requirementsDocHref } from './links';
 import { renderMarkdown } from './markdown';
@@ -37,7 +37,7 @@ export default class ConformanceReporter implements Reporter {
     if (config.shard) this.shard = `${config.shard.current}/${config.shard.total}`;
   }
 
-  /** A long phase's progress line (suite/progress.ts), sent by a worker as a test step. */
+  /** A long phase's progress line (suite/run/progress.ts), sent by a worker as a test step. */
   onStepBegin(_test: TestCase, _result: TestResult, step: TestStep): void {
     if (step.category === 'test.step' && step.title.startsWith(PROGRESS_PREFIX)) process.stdout.write(`  ${redact(step.title.slice(PROGRESS_PREFIX.length))}\n`);
   }

@@ -1,8 +1,8 @@
-// docs/requirements.md: the catalogue (suite/requirements.ts) as a document a vendor can read and the
+// docs/requirements.md: the catalogue (suite/judging/requirements.ts) as a document a vendor can read and the
 // reports can link to, one entry per requirement with its level, operation, title, source sentence
 // (linked to the file it cites) and its matrix cells where it has them. Generated, never edited:
 // `npm run docs:requirements` writes it, test/unit/requirements-doc.test.ts refuses a stale copy.
-import { REQUIREMENTS, type Requirement } from '../requirements';
+import { REQUIREMENTS, type Requirement } from '../judging/requirements';
 import { OPERATIONS } from './html';
 import { docAnchor } from './links';
 
@@ -59,7 +59,7 @@ export function renderRequirementsDoc(requirements: Iterable<Requirement> = REQU
   const out: string[] = [
     '# Requirements',
     '',
-    `<!-- Generated from suite/requirements.ts by \`${REGENERATE}\`: do not edit by hand. -->`,
+    `<!-- Generated from suite/judging/requirements.ts by \`${REGENERATE}\`: do not edit by hand. -->`,
     '',
     `What the conformance suite checks: ${all.length} requirements, ${count('MUST')} MUST, ${count('SHOULD')} SHOULD, ${count('INFO')} INFO.`,
     'Each has a stable ID, cited by the tests and by the reports (`reports/conformance.md` and `.html` link',

@@ -1,6 +1,6 @@
 // The shape of reports/conformance.json: written by the reporter and by merge, read by the renderers
 // (html, markdown, badge), the launchers and the tests. Its own module, so no renderer imports the reporter.
-import type { Restoration } from '../zone-guard';
+import type { Restoration } from '../state/zone-guard';
 import type { RequirementRow } from './matrix';
 import type { SkippedMust } from './verdict';
 

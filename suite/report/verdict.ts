@@ -3,7 +3,7 @@
 // CONFORMANCE_REQUIRE_ALL a MUST that no test showed (skipped) fails it too. The verdict never claims
 // more than was checked: every report and the console line list the MUSTs that were skipped, each with
 // its reason.
-import type { Level } from '../requirements';
+import type { Level } from '../judging/requirements';
 
 export interface VerdictRow {
   id: string;

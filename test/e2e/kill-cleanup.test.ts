@@ -1,4 +1,4 @@
-// Crash-safe cleanup (suite/journal.ts, suite/cleanup.ts) with a real kill -9: a run against a
+// Crash-safe cleanup (suite/state/journal.ts, suite/state/cleanup.ts) with a real kill -9: a run against a
 // pre-populated zone (documentation-range mappings included, 192.0.2.1 among them, and one address
 // inside the limit scenario's own range) is killed, process group and all, while the limit scenario
 // has the zone half filled. `npm run conformance:cleanup` must then leave the zone exactly as it was:
@@ -8,7 +8,7 @@ import { expect, test } from '@playwright/test';
 import { runEnv, start, tempDirs, transcript, ZONE, type Dirs } from './helpers/cli';
 import { reference, type ReferenceServer } from './helpers/targets';
 import { groupAlive } from './helpers/processes';
-import { NODE_TS } from '../../suite/launch';
+import { NODE_TS } from '../../suite/run/launch';
 
 const TOKEN = 'e2e-kill-cleanup-token';
 const SEED = 20261128; // runEnv's seed: the limit scenario's addresses are 2001:db8:fff0:<seed % 0xfff0>::<i>

@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { Transport, TransportError } from '../../suite/http';
-import { stats } from '../../suite/stats';
+import { Transport, TransportError } from '../../suite/transport/http';
+import { stats } from '../../suite/transport/stats';
 import { conformance, report, runEnv, tempDirs, transcript } from './helpers/cli';
 import { reference } from './helpers/targets';
 

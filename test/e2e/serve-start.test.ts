@@ -4,7 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { start, type Running } from './helpers/cli';
-import { NODE_TS } from '../../suite/launch';
+import { NODE_TS } from '../../suite/run/launch';
 
 
 function serve(env: Record<string, string | undefined>): Running & { output: () => string } {

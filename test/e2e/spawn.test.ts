@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { runEnv, start, tempDirs, transcript, ZONE } from './helpers/cli';
 import { freePort, groupAlive } from './helpers/processes';
-import { NODE_TS } from '../../suite/launch';
+import { NODE_TS } from '../../suite/run/launch';
 
 const TOKEN = 'e2e-spawn-token-4c8e21';
 

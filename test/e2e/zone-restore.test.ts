@@ -1,4 +1,4 @@
-// The preflight snapshot is a promise (suite/zone-guard.ts). A target that empties the zone on a
+// The preflight snapshot is a promise (suite/state/zone-guard.ts). A target that empties the zone on a
 // DELETE of the collection, and on a batch DELETE without a body, is run against a zone that already
 // holds mappings in and out of the documentation ranges: the run fails the rules those requests
 // break, says loudly what it put back, and the zone holds every earlier mapping with its vendor and

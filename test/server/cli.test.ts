@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { NODE_TS } from '../../suite/launch';
+import { NODE_TS } from '../../suite/run/launch';
 import { expect, test } from './fixtures';
 
 const ROOT = resolve(__dirname, '../..');

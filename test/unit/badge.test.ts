@@ -1,13 +1,13 @@
 // reports/badge.json (a shields.io endpoint) counts the catalogue's MUSTs honestly, and every row of
 // conformance.md and conformance.html links to the requirement's entry in docs/requirements.md.
 import { expect, test } from '@playwright/test';
-import { finding } from '../../suite/annotations';
+import { finding } from '../../suite/judging/annotations';
 import { badge } from '../../suite/report/badge';
 import { renderHtml } from '../../suite/report/html';
 import { renderMarkdown } from '../../suite/report/markdown';
 import { judge, type TestOutcome } from '../../suite/report/matrix';
 import type { ConformanceReport } from '../../suite/report/types';
-import { REQUIREMENTS } from '../../suite/requirements';
+import { REQUIREMENTS } from '../../suite/judging/requirements';
 
 const MUSTS = [...REQUIREMENTS.values()].filter((r) => r.level === 'MUST').map((r) => r.id);
 const SHOULDS = [...REQUIREMENTS.values()].filter((r) => r.level === 'SHOULD').map((r) => r.id);

@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { REQUIREMENTS } from '../../suite/requirements';
+import { REQUIREMENTS } from '../../suite/judging/requirements';
 import { OPERATIONS } from '../../contract';
 
 const ROOT = path.resolve(__dirname, '../..');

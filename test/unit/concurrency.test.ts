@@ -1,12 +1,12 @@
-// Independent requests in flight together (suite/concurrency.ts), the per-IP ceiling of the gate, and
+// Independent requests in flight together (suite/transport/concurrency.ts), the per-IP ceiling of the gate, and
 // the bench's latency proxy (bench/latency-proxy.ts).
 import { expect, test } from '@playwright/test';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startLatencyProxy } from '../../bench/latency-proxy';
-import { chunks, inParallel } from '../../suite/concurrency';
-import { acquire, startGate } from '../../suite/gate';
-import { perIpCeiling } from '../../suite/throttle';
+import { chunks, inParallel } from '../../suite/transport/concurrency';
+import { acquire, startGate } from '../../suite/transport/gate';
+import { perIpCeiling } from '../../suite/transport/throttle';
 
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, parseRateLimit, type RateLimit } from '../../contract';
 import { parseRateLimit as serverRateLimit } from '../../server/config';
-import { cleanEnv, loadConfig, VARIABLES } from '../../suite/config';
+import { cleanEnv, loadConfig, VARIABLES } from '../../suite/config/config';
 
 const ZONE = '0123456789abcdef0123456789abcdef';
 

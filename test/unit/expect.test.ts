@@ -1,8 +1,8 @@
-// suite/expect.ts: a fast path may only say "passes" where Playwright's own matcher passes, and every
+// suite/judging/expect.ts: a fast path may only say "passes" where Playwright's own matcher passes, and every
 // assertion that does not pass fails with Playwright's own message.
 import { expect as playwrightExpect, test } from '@playwright/test';
 import fc from 'fast-check';
-import { expect, FAST, plainEqual } from '../../suite/expect';
+import { expect, FAST, plainEqual } from '../../suite/judging/expect';
 
 const json = fc.jsonValue({ maxDepth: 3 });
 /** JSON values, values JSON has not (undefined, -0, NaN, dates, sets, sparse arrays) and asymmetric matchers. */

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { isTestAddress } from '../../suite/ip/arbitraries';
 import { loadInvalidCases, readingChecks, selectInvalidCases } from '../../fixtures/invalid-addresses';
 import { canonical, laxIPv4Readings, laxReadings, octalOrHexReadings, parseAddress } from '../../suite/ip/oracle';
-import { KNOBS } from '../../suite/profile';
+import { KNOBS } from '../../suite/config/profile';
 
 const ROOT = join(__dirname, '../..');
 const schema = JSON.parse(readFileSync(join(ROOT, 'schemas/cases/invalid-address-case.schema.json'), 'utf8')) as { $id: string };

@@ -1,7 +1,7 @@
-// The register linearizability checker (suite/linearizability.ts) on histories whose answer is known:
+// The register linearizability checker (suite/judging/linearizability.ts) on histories whose answer is known:
 // linearizable ones (it must find an order) and non-linearizable ones (it must not).
 import { test, expect } from '@playwright/test';
-import { checkLinearizable, describeHistory, type HistoryEntry, type RegisterOp } from '../../suite/linearizability';
+import { checkLinearizable, describeHistory, type HistoryEntry, type RegisterOp } from '../../suite/judging/linearizability';
 
 const A = { vendor: 'aws', region: 'us-east-1' };
 const B = { vendor: 'gcp', region: 'us-central1' };

@@ -1,14 +1,14 @@
-// The rule x operation matrix (suite/requirements.ts, `matrix`): every cell is exercised by a test
+// The rule x operation matrix (suite/judging/requirements.ts, `matrix`): every cell is exercised by a test
 // unless the catalogue says why it cannot be, the way catalogue.test.ts refuses an uncovered MUST;
 // and the reports judge and show each cell.
 import { expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { REQUIREMENTS } from '../../suite/requirements';
+import { REQUIREMENTS } from '../../suite/judging/requirements';
 import { judgeCells, type TestOutcome } from '../../suite/report/matrix';
 import { renderMarkdown } from '../../suite/report/markdown';
 import type { ConformanceReport } from '../../suite/report/types';
-import { MATRIX_CELL } from '../../suite/annotations';
+import { MATRIX_CELL } from '../../suite/judging/annotations';
 
 const ROOT = path.resolve(__dirname, '../..');
 

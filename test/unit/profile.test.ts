@@ -1,9 +1,9 @@
-// The profile knobs (suite/profile.ts): every budget cut is a named knob, no spec decides by profile
+// The profile knobs (suite/config/profile.ts): every budget cut is a named knob, no spec decides by profile
 // name, and the seeded sample is deterministic per seed and rotates across seeds.
 import { test, expect } from '@playwright/test';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { KNOBS, sample, select } from '../../suite/profile';
+import { KNOBS, sample, select } from '../../suite/config/profile';
 
 const ROOT = join(__dirname, '../..');
 
@@ -14,7 +14,7 @@ function files(dir: string): string[] {
   });
 }
 
-test('no spec, fixture or case file decides by profile name: every cut is a knob of suite/profile.ts', () => {
+test('no spec, fixture or case file decides by profile name: every cut is a knob of suite/config/profile.ts', () => {
   const offenders = [...files(join(ROOT, 'specs')), ...files(join(ROOT, 'fixtures'))].flatMap((f) => {
     const text = readFileSync(f, 'utf8');
     return /profile\s*[!=]==|[!=]==\s*ctx\.profile|"budget"\s*:/.test(text) ? [f.slice(ROOT.length + 1)] : [];

@@ -1,7 +1,7 @@
-// suite/progress.ts with a fake clock: a line only when 2 s have passed since the last one (or since
+// suite/run/progress.ts with a fake clock: a line only when 2 s have passed since the last one (or since
 // the phase began), counting what was done, with thousands separators.
 import { expect, test } from '@playwright/test';
-import { Progress, PROGRESS_PREFIX } from '../../suite/progress';
+import { Progress, PROGRESS_PREFIX } from '../../suite/run/progress';
 
 test('progress lines come at most every 2 seconds and count up; a phase under 2 s prints none', async () => {
   let now = 1_000_000;

@@ -1,10 +1,10 @@
 // The verdict logic (suite/report/matrix.ts) and the known-deviations file.
 import { expect, test } from '@playwright/test';
-import { finding, findingAnnotation, readAnnotations, VIOLATION } from '../../suite/annotations';
+import { finding, findingAnnotation, readAnnotations, VIOLATION } from '../../suite/judging/annotations';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError } from '../../suite/config';
+import { ConfigError } from '../../suite/config/config';
 import { loadExpectations } from '../../suite/report/expectations';
 import { judge, type TestOutcome } from '../../suite/report/matrix';
 

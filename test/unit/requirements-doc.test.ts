@@ -4,7 +4,7 @@
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { REQUIREMENTS } from '../../suite/requirements';
+import { REQUIREMENTS } from '../../suite/judging/requirements';
 import { DEFAULT_REQUIREMENTS_DOC_HREF, docAnchor, REQUIREMENTS_DOC, requirementsDocHref } from '../../suite/report/links';
 import { REGENERATE, renderRequirementsDoc, sourceParts } from '../../suite/report/requirements-doc';
 
@@ -15,7 +15,7 @@ const plain = (s: string) => s.replace(/[`*]/g, '').replace(/\s+/g, ' ').toLower
 test(`${REQUIREMENTS_DOC} is the catalogue as generated (stale: run ${REGENERATE})`, () => {
   const file = path.join(ROOT, REQUIREMENTS_DOC);
   const committed = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '(missing)';
-  expect(committed === renderRequirementsDoc(), `${REQUIREMENTS_DOC} is out of step with suite/requirements.ts: run \`${REGENERATE}\` and commit it`).toBe(true);
+  expect(committed === renderRequirementsDoc(), `${REQUIREMENTS_DOC} is out of step with suite/judging/requirements.ts: run \`${REGENERATE}\` and commit it`).toBe(true);
   for (const id of REQUIREMENTS.keys()) expect(committed, `an entry for ${id}`).toContain(`\n### ${id}\n`);
 });
 

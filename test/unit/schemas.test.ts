@@ -1,4 +1,4 @@
-// Tests of the JSON Schemas in schemas/ and of suite/schemas.ts: every schema compiles in strict mode with
+// Tests of the JSON Schemas in schemas/ and of suite/judging/schemas.ts: every schema compiles in strict mode with
 // a unique $id; every example of openapi.json validates against the schema of the place it is used; the
 // schemas reject what the spec forbids and accept what it leaves open (cases as data, one test per case).
 import { test, expect } from '@playwright/test';
@@ -6,7 +6,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SCHEMA_BASE, SCHEMA_DIR, SCHEMA_DRAFT, SCHEMA_FILES, schemaId, validate } from '../../suite/schemas';
+import { SCHEMA_BASE, SCHEMA_DIR, SCHEMA_DRAFT, SCHEMA_FILES, schemaId, validate } from '../../suite/judging/schemas';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const OPENAPI_PATH = path.resolve(REPO_ROOT, 'spec', 'openapi.json');
@@ -276,7 +276,7 @@ test.describe('modified_on is an RFC 3339 date-time', () => {
   }
 });
 
-// ---- suite/schemas.ts's API --------------------------------------------------------------------------
+// ---- suite/judging/schemas.ts's API --------------------------------------------------------------------------
 
 test.describe('validate()', () => {
   test('reports every error (allErrors), each with its instancePath, what was expected and what was seen', () => {

@@ -3,7 +3,7 @@
 // requirement, so `npm run selftest` shows that each MUST check can fail.
 import { expect, test } from '@playwright/test';
 import { createServer } from '../../server';
-import { REQUIREMENTS } from '../../suite/requirements';
+import { REQUIREMENTS } from '../../suite/judging/requirements';
 import { catalogueProblems, loadMutants, loadVariants, uncoveredMusts } from '../../selftest/catalogue';
 import { ENV_PROBE, grepFor, selectFor, type ListedTest } from '../../selftest/selection';
 

@@ -1,7 +1,7 @@
 // The shared throttle: waits read from a 429's headers, pacing across callers, and the zone lock.
 import { expect, test } from '@playwright/test';
-import { acquire, lockZone, reportBlock, startGate, unlockZone } from '../../suite/gate';
-import { exhaustedFor, waitFromHeaders } from '../../suite/throttle';
+import { acquire, lockZone, reportBlock, startGate, unlockZone } from '../../suite/transport/gate';
+import { exhaustedFor, waitFromHeaders } from '../../suite/transport/throttle';
 
 test('waits come from retry-after (seconds or date), retry-after-ms, or Ratelimit reset', () => {
   expect(waitFromHeaders({ 'retry-after': '42' })).toBe(42_000);

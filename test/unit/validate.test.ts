@@ -1,11 +1,11 @@
-// Tests of suite/validate.ts: which requirement each broken response is attributed to, and that correct
+// Tests of suite/judging/validate.ts: which requirement each broken response is attributed to, and that correct
 // responses that differ where the spec is open give no violation. Cases as data, one test per case.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { REQUIREMENTS } from '../../suite/requirements';
+import { REQUIREMENTS } from '../../suite/judging/requirements';
 import { OPERATION_BY_OPENAPI_ID, type OperationName } from '../../contract';
-import { checkResponse, type ResponseLike } from '../../suite/validate';
+import { checkResponse, type ResponseLike } from '../../suite/judging/validate';
 
 const mapping = { origin_ip: '192.0.2.1', region: 'us-east-1', vendor: 'aws', modified_on: '2026-03-01T12:00:00Z' };
 const ok = { success: true, errors: [], messages: [] };

@@ -1,7 +1,7 @@
 // The one verdict rule (suite/report/verdict.ts), the shard-set check of the merge, and which requests
-// the zone guard treats as able to lose mappings they do not name (suite/client.ts riskOf).
+// the zone guard treats as able to lose mappings they do not name (suite/transport/client.ts riskOf).
 import { expect, test } from '@playwright/test';
-import { riskOf } from '../../suite/client';
+import { riskOf } from '../../suite/transport/client';
 import { shardSetProblem } from '../../suite/report/merge';
 import { decide, skippedMusts, verdictLine } from '../../suite/report/verdict';
 

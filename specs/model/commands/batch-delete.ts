@@ -1,7 +1,7 @@
 // Batch DELETE of 1-5 spellings of pool addresses, present or absent in the model (one spelling per
 // address: what a second spelling of an address just deleted should give is not specified). Present
 // ones are deleted and listed in succeeded with the model's vendor and region; absent ones in failed.
-import { expect } from '../../../suite/expect';
+import { expect } from '../../../suite/judging/expect';
 import fc from 'fast-check';
 import { checkCanonical } from '../../../fixtures/checks';
 import type { BatchItemResult } from '../../../contract';

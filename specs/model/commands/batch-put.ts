@@ -1,7 +1,7 @@
 // Batch PUT of 1-5 items over pool addresses in any spellings, possibly the same address twice in
 // different spellings, possibly one item with an invalid vendor. A merge: valid items are applied and
 // listed in succeeded; the invalid one is listed in failed and changes nothing; the others are kept.
-import { expect } from '../../../suite/expect';
+import { expect } from '../../../suite/judging/expect';
 import fc from 'fast-check';
 import { checkCanonical } from '../../../fixtures/checks';
 import type { BatchItemResult, Pair } from '../../../contract';

@@ -1,6 +1,6 @@
 // DELETE one mapping through some spelling of a pool address: 200 with the canonical origin_ip when
 // the model holds it (and then it is gone), 404 when it does not.
-import { expect } from '../../../suite/expect';
+import { expect } from '../../../suite/judging/expect';
 import fc from 'fast-check';
 import { checkCanonical } from '../../../fixtures/checks';
 import { COLLECTION, PoolCommand, type Model, type Real, type Spelling, resolve, spellingArb, textOf } from '../model';

@@ -1,6 +1,6 @@
 // GET one mapping through some spelling of a pool address: 200 with the model's mapping under the
 // canonical address, or 404 when the model holds none.
-import { expect } from '../../../suite/expect';
+import { expect } from '../../../suite/judging/expect';
 import fc from 'fast-check';
 import { COLLECTION, PoolCommand, type Model, type Real, type Spelling, checkMapping, resolve, spellingArb, textOf } from '../model';
 

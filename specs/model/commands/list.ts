@@ -1,9 +1,9 @@
 // List the zone, 100 a page, until an empty page (as the SDK's paginator does). The zone is shared
 // with tests that write in parallel, so only the pool's addresses are judged: one present in the
 // model is listed exactly once with the model's vendor and region; one absent from it is not listed.
-import { expect } from '../../../suite/expect';
+import { expect } from '../../../suite/judging/expect';
 import fc from 'fast-check';
-import type { ApiResponse } from '../../../suite/client';
+import type { ApiResponse } from '../../../suite/transport/client';
 import { PER_PAGE_MAX, type Mapping } from '../../../contract';
 import { canonical, canonicalOf, parseAddress } from '../../../suite/ip/oracle';
 import { COLLECTION, type Model, type Real, checkMapping } from '../model';

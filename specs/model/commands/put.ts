@@ -1,6 +1,6 @@
 // PUT one mapping through some spelling of a pool address (path and body spell it the same way, as
 // the SDK does). Create or replace both answer 200 with the mapping sent, under the canonical address.
-import { expect } from '../../../suite/expect';
+import { expect } from '../../../suite/judging/expect';
 import fc from 'fast-check';
 import { checkCanonical } from '../../../fixtures/checks';
 import {

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, launchEnv, NODE_TS } from '../../../suite/launch';
+import { launch, launchEnv, NODE_TS } from '../../../suite/run/launch';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 
@@ -46,7 +46,7 @@ export interface Target {
 }
 
 /**
- * The environment of a run: the launcher's (suite/launch.ts: every CONFORMANCE_* variable of the parent
+ * The environment of a run: the launcher's (suite/run/launch.ts: every CONFORMANCE_* variable of the parent
  * dropped, each the suite reads set empty so the repo's .env cannot fill it in), plus what the test sets.
  */
 export function runEnv(dirs: Dirs, target: Target | undefined, extra: Record<string, string> = {}): NodeJS.ProcessEnv {

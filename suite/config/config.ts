@@ -4,10 +4,10 @@
 // ConfigError: an error of the run (exit code 2), never a failure of the target.
 import { config as loadDotenv } from 'dotenv';
 import path from 'node:path';
-import { ConfigError, parseRateLimit, type RateLimit } from '../contract';
-import { DEFAULT_CONCURRENCY } from './concurrency';
+import { ConfigError, parseRateLimit, type RateLimit } from '../../contract';
+import { DEFAULT_CONCURRENCY } from '../transport/concurrency';
 
-export { ConfigError } from '../contract';
+export { ConfigError } from '../../contract';
 
 export type Profile = 'full' | 'budget';
 
@@ -104,14 +104,14 @@ export interface Config {
   reportsDir: string;
   /** Property-run depth override (numRuns per property). */
   numRuns?: number;
-  /** Independent requests a test (or the cleanup) may have in flight at once (suite/concurrency.ts). */
+  /** Independent requests a test (or the cleanup) may have in flight at once (suite/transport/concurrency.ts). */
   concurrency: number;
   /** The kind of address the test addresses are mostly drawn from (undefined: the mix). */
   addressBias?: AddressKind;
 }
 
 /** The suite's own files (specs, schemas, config), wherever it is installed. */
-export const ROOT = path.resolve(__dirname, '..');
+export const ROOT = path.resolve(__dirname, '..', '..');
 
 const ZONE_ID = /^[0-9a-f]{32}$/i;
 

@@ -1,6 +1,6 @@
 // The zone lock: tests that read zone-wide figures (list counts, the limit) take it exclusively, every
 // other test shares it, so results do not depend on the worker count. It lives in the runner process
-// and workers reach it through the gate (suite/gate.ts).
+// and workers reach it through the gate (suite/transport/gate.ts).
 
 export interface ZoneLock {
   lock(pid: number, exclusive: boolean): Promise<void>;

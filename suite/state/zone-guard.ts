@@ -13,10 +13,10 @@
 // other test runs while they do.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ApiClient } from './client';
+import type { ApiClient } from '../transport/client';
 import { listAll } from './listing';
-import { canonicalOf } from './ip/oracle';
-import type { Mapping } from '../contract';
+import { canonicalOf } from '../ip/oracle';
+import type { Mapping } from '../../contract';
 import { journalLines, readJson, type Snapshot } from './journal';
 
 export interface Restoration {

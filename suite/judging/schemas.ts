@@ -6,9 +6,9 @@ import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import fs from 'node:fs';
 import path from 'node:path';
-import { RFC3339 } from '../contract';
+import { RFC3339 } from '../../contract';
 
-export const SCHEMA_DIR = path.resolve(__dirname, '..', 'schemas');
+export const SCHEMA_DIR = path.resolve(__dirname, '..', '..', 'schemas');
 export const SCHEMA_BASE = 'https://schemas.origin-cloud-regions.conformance/';
 export const SCHEMA_DRAFT = 'https://json-schema.org/draft/2020-12/schema';
 

@@ -1,10 +1,10 @@
 // The gate: a tiny HTTP service on 127.0.0.1 that the runner process (global setup) starts and every
 // worker calls, so that what must be shared across workers is held in one place: the pacing of
-// requests (suite/throttle.ts) and the zone lock (suite/zone-lock.ts). This module is the service and
+// requests (suite/transport/throttle.ts) and the zone lock (suite/transport/zone-lock.ts). This module is the service and
 // its client; the two policies live in their own files.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { RateLimit } from '../contract';
+import type { RateLimit } from '../../contract';
 import { createPacer } from './throttle';
 import { createZoneLock } from './zone-lock';
 

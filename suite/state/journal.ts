@@ -1,16 +1,16 @@
 // Run-scoped data that survives a crash. Layout of a run directory (.conformance/<runId>/):
 //   run.json           target, zones, start time; "completed" once cleanup has finished
-//   context.json       the run context and supported regions for the workers (suite/run-context.ts)
+//   context.json       the run context and supported regions for the workers (suite/run/run-context.ts)
 //   snapshot.json      the zones' mappings at preflight: what "restore exactly" restores
 //   journal-<pid>.jsonl one line per address, written (appendFileSync) BEFORE a request may change it,
 //                       and a "settled" line once the address is back as it was
 //   leases/<zone>-<key> address claims: O_EXCL file creation is atomic across worker processes
 //   stats-<pid>.json    request figures (stats.ts)
-// conformance:cleanup (suite/cleanup.ts) replays the journals of any run that did not complete.
+// conformance:cleanup (suite/state/cleanup.ts) replays the journals of any run that did not complete.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Mapping } from '../contract';
-import { canonicalOf, laxReadings } from './ip/oracle';
+import type { Mapping } from '../../contract';
+import { canonicalOf, laxReadings } from '../ip/oracle';
 
 export interface RunInfo {
   runId: string;

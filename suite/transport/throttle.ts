@@ -1,9 +1,9 @@
-// The pacing of requests, shared by every worker through the gate (suite/gate.ts): requests are paced
+// The pacing of requests, shared by every worker through the gate (suite/transport/gate.ts): requests are paced
 // below CONFORMANCE_RATE_LIMIT when set and below the per-IP ceiling of a remote target, and everyone
 // is held while the target has said "blocked" (a 429's retry-after, or Ratelimit headers with nothing
 // remaining). Cloudflare blocks every call of a token for the rest of its window once the limit is
 // passed, so one worker's 429 must stop all.
-import type { RateLimit } from '../contract';
+import type { RateLimit } from '../../contract';
 
 /**
  * Cloudflare limits a client IP to 200 requests per second: a remote target is never sent more than

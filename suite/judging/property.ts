@@ -4,9 +4,9 @@
 // exchange as evidence, and a replay command with the fast-check path.
 import type { TestInfo } from '@playwright/test';
 import fc from 'fast-check';
-import { knobs } from './profile';
+import { knobs } from '../config/profile';
 import { requirement } from './requirements';
-import type { RunContext } from './run-context';
+import type { RunContext } from '../run/run-context';
 import { RequirementViolation, type Verifier } from './verify';
 
 export interface PropertyEnv {

@@ -6,8 +6,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { cleanEnv, ROOT } from './config';
-import type { ConformanceReport } from './report/types';
+import { cleanEnv, ROOT } from '../config/config';
+import type { ConformanceReport } from '../report/types';
 
 export interface LaunchOptions {
   /** Variables on top of the clean environment: CONFORMANCE_* settings and any other. */

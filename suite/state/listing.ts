@@ -1,7 +1,7 @@
 // Listing a whole zone for the harness's own bookkeeping (preflight snapshot, cleanup, zone guard),
 // never judging the target.
-import type { ApiClient } from './client';
-import { MAPPING_LIMIT, PER_PAGE_DEFAULT, PER_PAGE_MAX, type Mapping } from '../contract';
+import type { ApiClient } from '../transport/client';
+import { MAPPING_LIMIT, PER_PAGE_DEFAULT, PER_PAGE_MAX, type Mapping } from '../../contract';
 
 /** Page sizes tried in turn: 100 is valid (per_page 1..100), the others keep a target that refuses it usable. */
 const PAGE_SIZES = [PER_PAGE_MAX, 50, PER_PAGE_DEFAULT] as const;

@@ -1,10 +1,10 @@
 // The thin API client: one method per operation of openapi.json, no assertions. Every response is
 // handed to `onResponse` (the fixture validates it there, in one place), and every request that may
-// change an address is journaled first (crash-safe cleanup, suite/journal.ts).
+// change an address is journaled first (crash-safe cleanup, suite/state/journal.ts).
 import { TransportError, type Exchange, type RawResponse, type Transport } from './http';
-import { OPERATION, type BatchResult, type Mapping, type OperationName } from '../contract';
-import type { Journal } from './journal';
-import { keysFor } from './journal';
+import { OPERATION, type BatchResult, type Mapping, type OperationName } from '../../contract';
+import type { Journal } from '../state/journal';
+import { keysFor } from '../state/journal';
 
 export interface ApiResponse<T = unknown> {
   op: OperationName | undefined;

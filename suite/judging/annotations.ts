@@ -8,7 +8,7 @@ export const VIOLATION = 'violation';
 export const OBSERVATION = 'observation';
 /** The requirement could not be shown because the target leaves out what it is about (message: why). */
 export const NOT_APPLICABLE = 'not-applicable';
-/** Static (test details): a matrix cell the test exercises, "<ID> <cell>" (suite/verify.ts cells()). */
+/** Static (test details): a matrix cell the test exercises, "<ID> <cell>" (suite/judging/verify.ts cells()). */
 export const MATRIX_CELL = 'matrix-cell';
 /** Runtime: a cell's outcome, "<ID> <cell> passed|failed|skipped[ <reason>]" (Verifier.checkCell). */
 export const MATRIX_RESULT = 'matrix-result';

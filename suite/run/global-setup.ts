@@ -1,28 +1,28 @@
 // Global setup: resolve the target (start the embedded reference server when no base URL is set),
 // check the configuration, take the preflight snapshot of the zone(s), fetch supported regions once
 // for the whole run, start the shared gate, and publish all of it to the workers.
-// Its teardown restores the zone from the journal (suite/cleanup.ts) and stops what it started.
+// Its teardown restores the zone from the journal (suite/state/cleanup.ts) and stops what it started.
 import type { FullConfig } from '@playwright/test';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { MAPPING_LIMIT, type SupportedRegions } from '../contract';
-import { createServer } from '../server';
-import { cleanupRun, pendingRuns, pruneStateDir } from './cleanup';
-import { listAll, ListingError } from './listing';
-import { ApiClient, errorCodes } from './client';
-import { ConfigError, loadConfig, type Config } from './config';
-import { Transport, TransportError } from './http';
+import { MAPPING_LIMIT, type SupportedRegions } from '../../contract';
+import { createServer } from '../../server';
+import { cleanupRun, pendingRuns, pruneStateDir } from '../state/cleanup';
+import { listAll, ListingError } from '../state/listing';
+import { ApiClient, errorCodes } from '../transport/client';
+import { ConfigError, loadConfig, type Config } from '../config/config';
+import { Transport, TransportError } from '../transport/http';
 import { recordCleanup, restoredText } from './next-steps';
-import { writeJsonAtomic, type RunInfo, type Snapshot } from './journal';
-import { registerSecret } from './redact';
-import { knobs } from './profile';
+import { writeJsonAtomic, type RunInfo, type Snapshot } from '../state/journal';
+import { registerSecret } from '../transport/redact';
+import { knobs } from '../config/profile';
 import { beginRun, clearRunError, publishedSettings, publishRunContext, recordRunError, runSettings, type RegionsAtPreflight, type RunContext } from './run-context';
-import { bindStats } from './stats';
-import { startGate } from './gate';
-import { perIpCeiling } from './throttle';
-import { checkResponse } from './validate';
-import { describeRestoration } from './zone-guard';
+import { bindStats } from '../transport/stats';
+import { startGate } from '../transport/gate';
+import { perIpCeiling } from '../transport/throttle';
+import { checkResponse } from '../judging/validate';
+import { describeRestoration } from '../state/zone-guard';
 
 /** Free room the limit scenario needs: addresses of its own to fill, replace, delete and re-add. */
 const LIMIT_SCENARIO_ROOM = 3;
@@ -151,7 +151,7 @@ async function setup(_config: FullConfig): Promise<() => Promise<void>> {
   writeJsonAtomic(path.join(runDir, 'run.json'), info);
 
   // Preflight: what the zones hold now is what the run must leave behind (and the zone guard puts
-  // back: suite/zone-guard.ts). Without it the suite could not tell other people's mappings from
+  // back: suite/state/zone-guard.ts). Without it the suite could not tell other people's mappings from
   // free addresses, so it writes nothing.
   const snapshot: Snapshot = {};
   for (const z of zones) {

@@ -6,7 +6,7 @@
 
 /** The default of CONFORMANCE_CONCURRENCY: with the default 2 workers, at most 8 requests in flight,
  * which keeps a run under Cloudflare's 200 requests per second per client IP at any round trip of
- * 40 ms or more (a remote target is also paced by the gate: suite/throttle.ts). */
+ * 40 ms or more (a remote target is also paced by the gate: suite/transport/throttle.ts). */
 export const DEFAULT_CONCURRENCY = 4;
 
 /**

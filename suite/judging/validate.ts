@@ -1,11 +1,11 @@
 // The one response check: every response the suite receives passes through checkResponse (the api
 // fixture calls it from the client's onResponse), so no test can forget the envelope rules.
-// It returns violations, each attributed to a requirement ID of suite/requirements.ts; it never throws for
-// a bad response (an unknown schema is a harness error and does throw, from suite/schemas.ts).
-import type { OperationName } from '../contract';
+// It returns violations, each attributed to a requirement ID of suite/judging/requirements.ts; it never throws for
+// a bad response (an unknown schema is a harness error and does throw, from suite/judging/schemas.ts).
+import type { OperationName } from '../../contract';
 import { schemaErrors, type SchemaError } from './schemas';
 
-/** requirement is an ID of suite/requirements.ts. */
+/** requirement is an ID of suite/judging/requirements.ts. */
 export interface Violation {
   requirement: string;
   message: string;

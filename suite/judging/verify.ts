@@ -4,10 +4,10 @@
 // hides a MUST checked after it. Every failure records an annotation the reporter reads, and an
 // evidence attachment: the redacted exchange, a curl command and the replay command.
 import type { TestInfo } from '@playwright/test';
-import type { ApiResponse } from './client';
-import type { Exchange } from './http';
+import type { ApiResponse } from '../transport/client';
+import type { Exchange } from '../transport/http';
 import { citation, finding, findingAnnotation, MATRIX_CELL, MATRIX_RESULT, NOT_APPLICABLE, OBSERVATION, REQUIREMENT, VIOLATION, type Annotation } from './annotations';
-import { curlCommand, redact, redactValue } from './redact';
+import { curlCommand, redact, redactValue } from '../transport/redact';
 import { requirement, type Requirement } from './requirements';
 
 
@@ -54,7 +54,7 @@ export function covers(...ids: string[]): { tag: string[]; annotation: Annotatio
 type Details = { tag: string[]; annotation: Annotation[] };
 
 /**
- * Adds to a test's details the matrix cells of requirement `id` it exercises (suite/requirements.ts,
+ * Adds to a test's details the matrix cells of requirement `id` it exercises (suite/judging/requirements.ts,
  * `matrix`). Unknown cells fail at load time, like unknown IDs. The test then records each cell's
  * outcome with `verify.checkCell`.
  */
@@ -62,7 +62,7 @@ export function cells<T extends Details>(details: T, id: string, cellIds: Iterab
   const row = requirement(id).matrix ?? [];
   const annotation = [...details.annotation];
   for (const cell of cellIds) {
-    if (!row.some((c) => c.id === cell)) throw new Error(`Requirement ${id} has no matrix cell "${cell}" (suite/requirements.ts)`);
+    if (!row.some((c) => c.id === cell)) throw new Error(`Requirement ${id} has no matrix cell "${cell}" (suite/judging/requirements.ts)`);
     annotation.push({ type: MATRIX_CELL, description: `${id} ${cell}` });
   }
   return { ...details, tag: details.tag.includes(`@${id}`) ? details.tag : [...details.tag, `@${id}`], annotation };
@@ -80,7 +80,7 @@ export class Verifier {
   /**
    * While a property runs, fast-check re-runs failing inputs to shrink them: failures then only
    * throw (MUST) or are remembered once per requirement (SHOULD/INFO), and nothing is recorded until
-   * the property ends (suite/property.ts records the shrunk counterexample once).
+   * the property ends (suite/judging/property.ts records the shrunk counterexample once).
    */
   deferred = false;
   readonly deferredSoft = new Map<string, { detail: string; evidence: ApiResponse[] }>();
@@ -144,7 +144,7 @@ export class Verifier {
   async checkCell(id: string, cell: string | string[], assertion: () => unknown, evidence?: ApiResponse | ApiResponse[]): Promise<boolean> {
     const ids = typeof cell === 'string' ? [cell] : cell;
     const row = requirement(id).matrix ?? [];
-    for (const c of ids) if (!row.some((x) => x.id === c)) throw new Error(`Requirement ${id} has no matrix cell "${c}" (suite/requirements.ts)`);
+    for (const c of ids) if (!row.some((x) => x.id === c)) throw new Error(`Requirement ${id} has no matrix cell "${c}" (suite/judging/requirements.ts)`);
     let ok = false;
     try {
       ok = await this.check(id, assertion, evidence);
@@ -159,7 +159,7 @@ export class Verifier {
    * envelope) recorded against `cell` too: those checks run before the test's own and stop it.
    */
   async inCell<T>(id: string, cell: string, send: () => Promise<T>): Promise<T> {
-    if (!(requirement(id).matrix ?? []).some((x) => x.id === cell)) throw new Error(`Requirement ${id} has no matrix cell "${cell}" (suite/requirements.ts)`);
+    if (!(requirement(id).matrix ?? []).some((x) => x.id === cell)) throw new Error(`Requirement ${id} has no matrix cell "${cell}" (suite/judging/requirements.ts)`);
     this.cellScope = { id, cell };
     try {
       return await send();

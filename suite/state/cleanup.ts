@@ -6,10 +6,10 @@
 // (zone-guard.ts); nothing else the run never journaled is touched.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ApiClient } from './client';
-import { chunks, inParallel } from './concurrency';
-import { canonicalOf } from './ip/oracle';
-import { MAX_BATCH, type Mapping } from '../contract';
+import type { ApiClient } from '../transport/client';
+import { chunks, inParallel } from '../transport/concurrency';
+import { canonicalOf } from '../ip/oracle';
+import { MAX_BATCH, type Mapping } from '../../contract';
 import { listAll } from './listing';
 import { lastLines, readJson, writeJsonAtomic, type RunInfo } from './journal';
 import { guardZones, type Restoration } from './zone-guard';

@@ -6,10 +6,10 @@
 // token travel there (the token never goes to a file).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SupportedRegions } from '../contract';
-import type { AddressKind, Config, Profile } from './config';
-import { readJson, writeJsonAtomic } from './journal';
-import type { Violation } from './validate';
+import type { SupportedRegions } from '../../contract';
+import type { AddressKind, Config, Profile } from '../config/config';
+import { readJson, writeJsonAtomic } from '../state/journal';
+import type { Violation } from '../judging/validate';
 
 /** The settings of the run, known as soon as the configuration is read (the reporter needs them even
  * when the preflight fails). */

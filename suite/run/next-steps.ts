@@ -4,8 +4,8 @@
 // a run that could not clean up says how the zone gets restored.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CleanupResult } from './cleanup';
-import type { RequirementRow } from './report/matrix';
+import type { CleanupResult } from '../state/cleanup';
+import type { RequirementRow } from '../report/matrix';
 
 const CLEANUP_FILE = 'cleanup-result.json';
 

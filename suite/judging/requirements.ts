@@ -1,11 +1,11 @@
 // The requirement catalogue: the one list of what the suite checks. Every test cites IDs from here
-// (covers() and verify.check() in suite/verify.ts), the reporter turns them into the requirement matrix, and
+// (covers() and verify.check() in suite/judging/verify.ts), the reporter turns them into the requirement matrix, and
 // test/unit/catalogue.test.ts refuses unknown IDs and MUSTs that no test covers.
 // Levels and sources come from spec/README.md ("decision N" = its numbered decisions),
 // the seed page (Cloudflare's "PUT origin cloud region" reference, summarised in spec/README.md) and
 // spec/openapi.json.
 
-import { OPERATION_NAMES, type OperationName } from '../contract';
+import { OPERATION_NAMES, type OperationName } from '../../contract';
 
 export type Level = 'MUST' | 'SHOULD' | 'INFO';
 /** The operation a requirement belongs to; 'all': rules of every response (envelope, auth, zones). */
@@ -23,7 +23,7 @@ export interface Requirement {
   /**
    * The rule x operation matrix row of a cross-cutting requirement: every operation and input position
    * the rule applies to, one cell each. Tests declare the cells they exercise (`cells()` in
-   * suite/verify.ts) and record each one's outcome at run time; test/unit/matrix.test.ts refuses a
+   * suite/judging/verify.ts) and record each one's outcome at run time; test/unit/matrix.test.ts refuses a
    * cell that no test declares unless it carries a `reason`; the reports show each cell's status.
    */
   matrix?: MatrixCell[];
@@ -714,6 +714,6 @@ export const REQUIREMENTS: ReadonlyMap<string, Requirement> = new Map(list.map((
 
 export function requirement(id: string): Requirement {
   const r = REQUIREMENTS.get(id);
-  if (!r) throw new Error(`Unknown requirement ID "${id}": add it to suite/requirements.ts first`);
+  if (!r) throw new Error(`Unknown requirement ID "${id}": add it to suite/judging/requirements.ts first`);
   return r;
 }
