@@ -4,12 +4,21 @@
 //   <reportsDir>/config-error.json   the error that ended the run before any test (exit 2)
 // Workers are forked after global setup and inherit its process.env: only the run file's path and the
 // token travel there (the token never goes to a file).
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SupportedRegions } from '../../contract';
-import type { AddressKind, Config, Profile } from '../config/config';
-import { readJson, writeJsonAtomic } from '../state/journal';
+import { MAPPING_LIMIT, type SupportedRegions } from '../../contract';
+import { ConfigError, type AddressKind, type Config, type Profile } from '../config/config';
+import { knobs } from '../config/profile';
+import { pruneStateDir } from '../state/cleanup';
+import { readJson, writeJsonAtomic, type RunInfo } from '../state/journal';
 import type { Violation } from '../judging/validate';
+import type { TransportError } from '../transport/http';
+import { bindStats } from '../transport/stats';
+import type { Target } from './target';
+
+/** The zones a run writes in: zone A, and zone B when there is one. */
+export const zonesOf = (t: { zoneId: string; zoneIdB?: string }): string[] => [t.zoneId, ...(t.zoneIdB ? [t.zoneIdB] : [])];
 
 /** The settings of the run, known as soon as the configuration is read (the reporter needs them even
  * when the preflight fails). */
@@ -69,26 +78,75 @@ function settingsOf(s: RunSettings): RunSettings {
   return { runId, runDir, seed, profile, strict, requireAll, reportsDir, expectationsFile };
 }
 
-export function runSettings(cfg: Config, run: { runId: string; runDir: string; seed: number }): RunSettings {
+function runSettings(cfg: Config, run: { runId: string; runDir: string; seed: number }): RunSettings {
   return settingsOf({ ...cfg, ...run });
 }
 
-/** Global setup, as soon as the run has a directory: the reporter finds the run (its figures, its
- * settings) even when the preflight fails. */
-export function beginRun(settings: RunSettings): void {
-  const file = path.join(settings.runDir, 'context.json');
-  writeJsonAtomic(file, { settings } satisfies RunFile);
-  process.env[FILE_KEY] = file;
-  cached = undefined;
+/** Global setup, as soon as the configuration is read: the run's id and directory, and its run file
+ * with the settings, so the reporter finds the run (its figures, its settings) even when the preflight
+ * fails: an error run counts the requests it did send. */
+export function startRun(cfg: Config): RunSettings {
+  const seed = cfg.seed ?? crypto.randomInt(1, 2 ** 31 - 1);
+  const runId = `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`;
+  const runDir = path.join(cfg.stateDir, runId);
+  fs.mkdirSync(runDir, { recursive: true });
+  fs.mkdirSync(cfg.reportsDir, { recursive: true });
+  clearRunError(cfg.reportsDir);
+  bindStats(runDir);
+  const settings = runSettings(cfg, { runId, runDir, seed });
+  writeRunFile({ settings });
+  pruneStateDir(cfg.stateDir, runDir);
+  return settings;
+}
+
+/** <runDir>/run.json: what the cleanup of this run (or of a later run, if this one is killed) needs. */
+export function recordRunInfo(cfg: Config, run: RunSettings, target: Target): RunInfo {
+  const info: RunInfo = {
+    runId: run.runId,
+    baseUrl: target.baseUrl,
+    embedded: cfg.embedded || cfg.dryRun,
+    zones: zonesOf(target),
+    startedAt: new Date().toISOString(),
+    ...(target.dryRunOf ? { dryRunOf: target.dryRunOf } : {}),
+  };
+  writeJsonAtomic(path.join(run.runDir, 'run.json'), info);
+  return info;
 }
 
 /** Global setup, at the end of the preflight: the whole context and the supported regions. */
-export function publishRunContext(ctx: RunContext, regions: RegionsAtPreflight): void {
+export function publishRunContext(
+  cfg: Config,
+  run: RunSettings,
+  target: Target,
+  gateUrl: string,
+  preflight: { restoreImpossible?: string; regions: RegionsAtPreflight },
+): RunContext {
+  const ctx: RunContext = {
+    ...run,
+    baseUrl: target.baseUrl,
+    token: target.token,
+    zoneId: target.zoneId,
+    zoneIdB: target.zoneIdB,
+    embedded: cfg.embedded || cfg.dryRun,
+    dryRun: cfg.dryRun,
+    allowDestructive: cfg.allowDestructive,
+    gateUrl,
+    numRuns: cfg.numRuns ?? knobs(cfg.profile).propertyRuns,
+    limit: MAPPING_LIMIT,
+    ...(preflight.restoreImpossible ? { restoreImpossible: preflight.restoreImpossible } : {}),
+    concurrency: cfg.concurrency,
+    addressBias: cfg.addressBias,
+  };
   const { token, ...context } = ctx;
-  const file = path.join(ctx.runDir, 'context.json');
-  writeJsonAtomic(file, { settings: settingsOf(ctx), context, regions } satisfies RunFile);
-  process.env[FILE_KEY] = file;
+  writeRunFile({ settings: settingsOf(ctx), context, regions: preflight.regions });
   process.env[TOKEN_KEY] = token;
+  return ctx;
+}
+
+function writeRunFile(content: RunFile): void {
+  const file = path.join(content.settings.runDir, 'context.json');
+  writeJsonAtomic(file, content);
+  process.env[FILE_KEY] = file;
   cached = undefined;
 }
 
@@ -145,6 +203,17 @@ const runErrorFile = (reportsDir: string) => path.join(reportsDir, 'config-error
 export function recordRunError(reportsDir: string, message: string, label = 'Configuration error'): void {
   fs.mkdirSync(reportsDir, { recursive: true });
   fs.writeFileSync(runErrorFile(reportsDir), JSON.stringify({ error: message, label }));
+}
+
+/** Ends the run as an error of the run (exit 2): the launcher prints the recorded message. */
+export function refuse(reportsDir: string, message: string, label?: string): never {
+  recordRunError(reportsDir, message, label);
+  throw new ConfigError(message);
+}
+
+/** The target did not answer at all: one line naming it (exit 2), never a stack trace. */
+export function unreachable(reportsDir: string, url: string, e: TransportError): never {
+  refuse(reportsDir, `the target ${url} could not be reached (${e.code ?? e.message}): check CONFORMANCE_BASE_URL, the network and the DNS name`, 'Run error');
 }
 
 export function clearRunError(reportsDir: string): void {
