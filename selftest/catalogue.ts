@@ -33,7 +33,8 @@ const TUNING_KNOBS: Record<string, (value: string) => unknown> = { CONFORMANCE_A
 /**
  * What is wrong with the catalogues: ids that repeat or differ from their file name, requirement IDs
  * that do not exist, a mutant expected to fail a requirement that is not a MUST (a SHOULD failure
- * does not fail the verdict, so it proves nothing about the suite's MUST checks), a variant's
+ * does not fail the verdict, so it proves nothing about the suite's MUST checks; a strict mutant,
+ * judged where SHOULD failures fail the verdict, may expect a SHOULD), a variant's
  * shouldFailures that are not SHOULDs, a variant setting that is not a tuning knob or has a bad value.
  */
 export function catalogueProblems(mutants: Mutant[], variants: Variant[]): string[] {
@@ -57,7 +58,8 @@ export function catalogueProblems(mutants: Mutant[], variants: Variant[]): strin
     for (const id of m.expected) {
       const r = REQUIREMENTS.get(id);
       if (!r) problems.push(`mutant "${m.id}" expects unknown requirement ${id}`);
-      else if (r.level !== 'MUST') problems.push(`mutant "${m.id}" expects ${id}, a ${r.level}: only MUST failures fail the verdict`);
+      else if (r.level === 'SHOULD' && !m.strict) problems.push(`mutant "${m.id}" expects ${id}, a SHOULD: only MUST failures fail the verdict (set strict to judge it in strict mode)`);
+      else if (r.level !== 'MUST' && r.level !== 'SHOULD') problems.push(`mutant "${m.id}" expects ${id}, a ${r.level}: only MUST failures fail the verdict`);
     }
   }
   for (const v of variants) {

@@ -362,6 +362,8 @@ async function main(): Promise<number> {
       id: m.id,
       hooks: m.hooks,
       options: m.options,
+      // A strict mutant expects a SHOULD failure: its run is judged where that fails the verdict.
+      env: m.strict ? { CONFORMANCE_STRICT: '1' } : undefined,
       selection: args.full ? { files: [], why: 'whole suite (--full)' } : selectFor(m.expected, tests),
       profile,
       numRuns: depth(args.numRuns ?? m.numRuns ?? numRuns.mutant),

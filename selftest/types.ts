@@ -5,7 +5,8 @@ import type { Hooks, ServerOptions } from '../server';
 /** createServer options a self-test case may set; the runner owns host, port, token and logging. */
 export type CaseOptions = Omit<ServerOptions, 'host' | 'port' | 'token' | 'log' | 'hooks'>;
 
-/** A defect the suite must catch: it must fail at least one of `expected` (MUST requirements). */
+/** A defect the suite must catch: it must fail at least one of `expected` (MUST requirements, or
+ * SHOULD ones for a `strict` mutant). */
 export interface Mutant {
   id: string;
   description: string;
@@ -13,6 +14,11 @@ export interface Mutant {
   expected: string[];
   hooks: Hooks;
   options?: CaseOptions;
+  /**
+   * Judge this mutant in strict mode (CONFORMANCE_STRICT=1), where a SHOULD failure fails the
+   * verdict: only such a mutant may expect SHOULD requirements (a SHOULD check shown able to fail).
+   */
+  strict?: boolean;
   /**
    * Property runs (CONFORMANCE_NUM_RUNS) this mutant needs, when its defect shows only in some
    * interleavings that the model-based test finds at depth; default: the runner's NUM_RUNS.mutant.

@@ -18,6 +18,9 @@ import type { Verifier } from '../suite/judging/verify';
 
 /** Between the starts of two requests of a burst. */
 const STAGGER_MS = 5;
+/** Reads sent one after another beside a replace: at least this many, more while it is unanswered (at most the max). */
+const READS_ALONGSIDE = 3;
+const MAX_READS_ALONGSIDE = 12;
 
 type Call = { kind: 'put'; spelling: string; pair: Pair } | { kind: 'get'; spelling: string } | { kind: 'delete'; spelling: string };
 
@@ -134,6 +137,32 @@ test.describe('concurrency', () => {
       history.push(...(await burst(api, [{ kind: 'get', spelling: ip }])).history);
       await checkHistory(verify, ip, history);
       await checkOneMapping(verify, api, ip, spellings);
+    },
+  );
+
+  test(
+    'reads one after another while a replace of the address is in flight never go back to the older value (SHOULD)',
+    covers('CONCURRENCY-LINEARIZABLE'),
+    async ({ api, addresses, regions, verify }) => {
+      // One write, several reads that do not overlap each other: once a read has returned the new
+      // value, every later read must too (the one write explains nothing older). Reads go on while
+      // the replace is unanswered, so a server that answers it slowly meets as many reads as it
+      // gives it time for; a fast one still gets READS_ALONGSIDE of them, after its answer.
+      const ip = addresses.fresh(ipv6Address().map((a) => canonical(a)));
+      const [older, newer] = [regions.pair(0), regions.other(regions.pair(0))];
+      const history: HistoryEntry[] = [];
+      history.push(...(await burst(api, [{ kind: 'put', spelling: ip, pair: older }])).history);
+      let answered = false;
+      const replace = burst(api, [{ kind: 'put', spelling: ip, pair: newer }]).then((r) => ((answered = true), r));
+      let reads = 0;
+      while (reads < READS_ALONGSIDE || (!answered && reads < MAX_READS_ALONGSIDE)) {
+        history.push(...(await burst(api, [{ kind: 'get', spelling: ip }])).history);
+        reads++;
+      }
+      history.push(...(await replace).history);
+      history.push(...(await burst(api, [{ kind: 'get', spelling: ip }])).history);
+      await checkHistory(verify, ip, history);
+      await api.delete(ip);
     },
   );
 });
