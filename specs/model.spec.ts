@@ -49,7 +49,7 @@ test.describe('Model-based', () => {
       'IP-CANONICAL-IPV4',
       'IP-MAPPED-MIXED',
     ),
-    async ({ api, addresses, regions, verify, ctx, journal }, testInfo) => {
+    async ({ api, addresses, regions, verify, ctx }, testInfo) => {
       const k = knobs(ctx.profile).model;
       // Full: 100 runs of up to 12 steps; shrinking a failure re-runs many sequences.
       test.setTimeout(k.timeoutMs);
@@ -59,7 +59,7 @@ test.describe('Model-based', () => {
         pool: fc.uniqueArray(anyTestAddress(ctx.addressBias), { minLength: 4, maxLength: k.maxPool, selector: canonical }),
         steps: fc.commands(
           [putCommand(), putCommand(), getCommand(), deleteCommand(), batchPutCommand(), batchDeleteCommand(), listCommand()],
-          { maxCommands: k.maxCommands, replayPath: process.env.CONFORMANCE_FC_REPLAY_PATH || undefined },
+          { maxCommands: k.maxCommands, replayPath: ctx.fcReplayPath },
         ),
       });
       await runProperty(
@@ -75,7 +75,7 @@ test.describe('Model-based', () => {
             await fc.asyncModelRun(() => ({ model, real }), steps);
           } finally {
             // Deletes what the run wrote whatever the target claimed, so the next run starts empty.
-            const left = keys.filter((k) => model.sent.has(k) || journal.isOpen(api.zoneId, k));
+            const left = keys.filter((k) => model.sent.has(k) || addresses.mayHold(k));
             if (left.length) await api.batchDelete(left);
           }
         },

@@ -17,7 +17,7 @@ test.describe('PUT of text that is not a plain address', () => {
         ? `non-canonical IPv4 ${JSON.stringify(c.input)} (${c.category}) is rejected with 400 (SHOULD)${octal ? ` and never stored under its octal or hex reading ${c.octalOrHexReadings.join(', ')}` : ''}`
         : `${JSON.stringify(c.input)} (${c.category}) is a 4xx failure (400 SHOULD) and stores nothing`,
       covers(...statusRequirements(c), ...(octal ? ['IP-IPV4-NO-OCTAL'] : [])),
-      async ({ api, addresses, regions, verify, journal, ctx }) => {
+      async ({ api, addresses, regions, verify, ctx }) => {
         test.skip(
           !selectInvalidCases(cases, knobs(ctx.profile).invalidAddressCases, ctx.seed).includes(c),
           `${ctx.profile} profile: not in this run's selection (suite/config/profile.ts invalidAddressCases)`,
@@ -29,12 +29,7 @@ test.describe('PUT of text that is not a plain address', () => {
         // another test of this run holds is waited for: sent now, the PUT could write into that
         // test's address (a target that reads "192.0.2.01" as 192.0.2.1 only fails a SHOULD) and fail
         // it for nothing. Still held after 5 s: the case is skipped, never judged half-blind.
-        const free = (r: string) => addresses.claim(r) || journal.preexisting(api.zoneId, r) !== undefined;
-        let held = readings.filter((r) => !free(r));
-        for (let i = 0; held.length && i < 50; i++) {
-          await new Promise((resolve) => setTimeout(resolve, 100));
-          held = held.filter((r) => !free(r));
-        }
+        const held = await addresses.claimWhenFree(readings);
         test.skip(held.length > 0, `${held.join(', ')} (a reading of the input) is held by another test of this run`);
         const pathIp = c.via.includes('path') ? c.input : addresses.fresh();
         const judged = [...checks];
@@ -51,7 +46,7 @@ test.describe('PUT of text that is not a plain address', () => {
         }
         for (const { reading: r, requirement: id, octal } of judged) {
           const get = await api.get(r);
-          const before = journal.preexisting(api.zoneId, r);
+          const before = addresses.preexisting(r);
           await verify.check(id, () => {
             if (before) expect(get.json?.result, `${r} (a reading of the input) keeps its mapping`).toMatchObject({ vendor: before.vendor, region: before.region });
             else expect(get.status, `nothing stored under ${r}, a reading of ${JSON.stringify(c.input)}${octal ? ' (octal/hex)' : ''}`).toBe(404);

@@ -108,6 +108,10 @@ export interface Config {
   concurrency: number;
   /** The kind of address the test addresses are mostly drawn from (undefined: the mix). */
   addressBias?: AddressKind;
+  /** A fast-check counterexample path to replay (printed with a property failure). */
+  fcPath?: string;
+  /** The model-based test's shrunk command sequence to replay, with fcPath. */
+  fcReplayPath?: string;
 }
 
 /** The suite's own files (specs, schemas, config), wherever it is installed. */
@@ -227,6 +231,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = loadEnv()): Config {
     numRuns: positiveInt(env, 'CONFORMANCE_NUM_RUNS'),
     concurrency: concurrency(env),
     addressBias: parseAddressBias(env.CONFORMANCE_ADDRESS_BIAS),
+    fcPath: env.CONFORMANCE_FC_PATH || undefined,
+    fcReplayPath: env.CONFORMANCE_FC_REPLAY_PATH || undefined,
   };
 }
 

@@ -37,14 +37,13 @@ export async function runProperty<T>(
   const { verify, ctx, testInfo } = env;
   const seed = propertySeed(ctx.seed, `${testInfo.titlePath.join(' > ')}${options.name ? ` > ${options.name}` : ''}`);
   const numRuns = options.numRuns ?? ctx.numRuns;
-  const path = process.env.CONFORMANCE_FC_PATH || undefined;
   verify.deferred = true;
   let details: fc.RunDetails<[T]>;
   try {
     details = await fc.check(fc.asyncProperty(arb, predicate), {
       seed,
       numRuns,
-      path,
+      path: ctx.fcPath,
       // A profile that counts requests spends them on coverage, not on shrinking.
       endOnFailure: !knobs(ctx.profile).shrink,
     });

@@ -60,6 +60,12 @@ export function restoredText(r: { deleted: number; restored: number; fromSnapsho
 const INSTALLED = Boolean(process.env.ORIGIN_CONFORMANCE_COMMAND);
 const RUN_COMMAND = process.env.ORIGIN_CONFORMANCE_COMMAND || 'npm run conformance --';
 
+/** The command that replays one test with the run's seed, printed with every failure. */
+export function replayCommand(ctx: { seed: number }, testInfo: { file: string; line: number }, extra = ''): string {
+  const file = path.relative(process.cwd(), testInfo.file).split(path.sep).join('/');
+  return `${extra}CONFORMANCE_SEED=${ctx.seed} ${RUN_COMMAND} ${file}:${testInfo.line}`;
+}
+
 export const CLEANUP_HINT = INSTALLED
   ? 'npx origin-cloud-regions-conformance cleanup (same configuration) restores the zone now; the next run does it first'
   : 'npm run conformance:cleanup (same configuration) restores the zone now; the next npm run conformance does it first';

@@ -53,6 +53,10 @@ export interface RunContext extends RunSettings {
   concurrency: number;
   /** CONFORMANCE_ADDRESS_BIAS: the kind test addresses are mostly drawn from (undefined: the mix). */
   addressBias?: AddressKind;
+  /** CONFORMANCE_FC_PATH: the fast-check counterexample path a property replays. */
+  fcPath?: string;
+  /** CONFORMANCE_FC_REPLAY_PATH: the model-based test's command sequence to replay, with fcPath. */
+  fcReplayPath?: string;
 }
 
 /** GET supported_regions at preflight: the list when the answer was usable, else why not. */
@@ -136,6 +140,8 @@ export function publishRunContext(
     ...(preflight.restoreImpossible ? { restoreImpossible: preflight.restoreImpossible } : {}),
     concurrency: cfg.concurrency,
     addressBias: cfg.addressBias,
+    fcPath: cfg.fcPath,
+    fcReplayPath: cfg.fcReplayPath,
   };
   const { token, ...context } = ctx;
   writeRunFile({ settings: settingsOf(ctx), context, regions: preflight.regions });
