@@ -1,6 +1,7 @@
 // Global setup of a multi-case invocation (selftest/multi.config.ts): the suite's own global setup
 // once per case, in turn, each with the case's settings in the environment, as a single run of the
-// case would have them; the run file it writes is pointed to for the case's workers and reporter.
+// case would have them; the run file it writes is pointed to, in the case's reports directory, for the
+// case's workers and reporter.
 // A case whose setup fails is an error of that case only (recorded in its reports directory, as a
 // single run records it), not of the others. The teardown cleans up every case's zones.
 import type { FullConfig } from '@playwright/test';
@@ -9,7 +10,7 @@ import path from 'node:path';
 import globalSetup from '../suite/run/global-setup';
 import { currentRunFile, publishedSettings, recordRunError } from '../suite/run/run-context';
 import { bindStats } from '../suite/transport/stats';
-import { readBatch, runFilePointer } from './multi';
+import { readBatch } from './multi';
 
 export default async function multiSetup(config: FullConfig): Promise<() => Promise<void>> {
   const { cases } = readBatch();
@@ -31,9 +32,6 @@ export default async function multiSetup(config: FullConfig): Promise<() => Prom
       // A ConfigError was recorded by the suite's setup (config-error.json); anything else is recorded here.
       if (!fs.existsSync(path.join(reportsDir, 'config-error.json'))) recordRunError(reportsDir, e instanceof Error ? e.message : String(e), 'Run error');
       console.error(`${c.name}: global setup failed: ${e instanceof Error ? e.message : String(e)}`);
-    } finally {
-      const file = currentRunFile();
-      if (file) fs.writeFileSync(runFilePointer(c), `${file}\n`);
     }
   }
   restoreEnv();

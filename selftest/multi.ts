@@ -4,6 +4,7 @@
 // test selection, one worker at a time (a worker serves one project only, so it reads only its own run).
 import fs from 'node:fs';
 import path from 'node:path';
+import { runFilePointer as pointerIn } from '../suite/run/run-context';
 
 export interface BatchCase {
   /** Project name: `<kind>:<id>`. */
@@ -34,8 +35,9 @@ export function readBatch(): Batch {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as Batch;
 }
 
-/** The file a case's global setup writes its run file's path to (the reporter and the workers read it). */
-export const runFilePointer = (c: BatchCase) => path.join(c.settings.CONFORMANCE_REPORTS_DIR!, 'run-file.txt');
+/** The file the suite's global setup writes a case's run file path to, in the case's reports directory
+ * (the case's reporter and workers read it). */
+export const runFilePointer = (c: BatchCase) => pointerIn(c.settings.CONFORMANCE_REPORTS_DIR!);
 /** The marker a case's first failed test leaves when it stops there. */
 export const stopFile = (c: BatchCase) => path.join(c.settings.CONFORMANCE_REPORTS_DIR!, 'stopped-at-first-failure.txt');
 /** Per case, what a single run's exit code says: 0 when no test failed and the invocation had no error. */

@@ -4,7 +4,7 @@
 // Its teardown restores the zone from the journal (suite/state/cleanup.ts) and stops what it started.
 import type { FullConfig } from '@playwright/test';
 import path from 'node:path';
-import { ConfigError, loadConfig, type Config } from '../config/config';
+import { ConfigError, loadConfig, loadEnv, reportsDirFor, type Config } from '../config/config';
 import { cleanupRun } from '../state/cleanup';
 import { describeRestoration } from '../state/zone-guard';
 import { ApiClient } from '../transport/client';
@@ -13,7 +13,7 @@ import { Transport, TransportError } from '../transport/http';
 import { perIpCeiling } from '../transport/throttle';
 import { recordCleanup } from './next-steps';
 import { finishKilledRuns, preflight } from './preflight';
-import { publishedSettings, publishRunContext, recordRunInfo, refuse, startRun, unreachable } from './run-context';
+import { forgetRun, publishedSettings, publishRunContext, recordRunInfo, refuse, startRun, unreachable } from './run-context';
 import { resolveTarget } from './target';
 
 export default async function globalSetup(config: FullConfig): Promise<() => Promise<void>> {
@@ -30,6 +30,7 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
 }
 
 async function setup(_config: FullConfig): Promise<() => Promise<void>> {
+  forgetRun(reportsDirFor(loadEnv()));
   let cfg: Config;
   try {
     cfg = loadConfig();

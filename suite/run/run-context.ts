@@ -1,14 +1,17 @@
 // The run's own files, and the one module that writes and reads them:
 //   <runDir>/context.json   what global setup resolved (target, zones, seed, profile, settings) and the
 //                           supported regions it fetched once for the whole run; never the token
+//   <reportsDir>/run-file.txt       the path of the current run's context.json
 //   <reportsDir>/config-error.json   the error that ended the run before any test (exit 2)
-// Workers are forked after global setup and inherit its process.env: only the run file's path and the
-// token travel there (the token never goes to a file).
+// Workers and the reporter find the run file from the reports directory, which they derive from the
+// configuration they load anyway (reportsDirFor: CONFORMANCE_REPORTS_DIR, .env, dry run), as the
+// launcher finds config-error.json. Only the token travels in the environment workers inherit (it never
+// goes to a file). Two runs at once need two reports directories, as their reports already do.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { MAPPING_LIMIT, type SupportedRegions } from '../../contract';
-import { ConfigError, type AddressKind, type Config, type Profile } from '../config/config';
+import { ConfigError, loadEnv, reportsDirFor, type AddressKind, type Config, type Profile } from '../config/config';
 import { knobs } from '../config/profile';
 import { pruneStateDir } from '../state/cleanup';
 import { readJson, writeJsonAtomic, type RunInfo } from '../state/journal';
@@ -72,7 +75,8 @@ interface RunFile {
   regions?: RegionsAtPreflight;
 }
 
-const FILE_KEY = 'CONFORMANCE_RUN_FILE';
+/** The run file this process wrote (global setup) or was pointed to (selectRun). */
+let selected: string | undefined;
 /** This process's read of its run file (one run per process, or per worker). */
 let cached: RunFile | undefined;
 const TOKEN_KEY = 'CONFORMANCE_RUN_TOKEN';
@@ -89,6 +93,16 @@ function runSettings(cfg: Config, run: { runId: string; runDir: string; seed: nu
 /** Global setup, as soon as the configuration is read: the run's id and directory, and its run file
  * with the settings, so the reporter finds the run (its figures, its settings) even when the preflight
  * fails: an error run counts the requests it did send. */
+/** Where a run's reports directory names its run file. */
+export const runFilePointer = (reportsDir: string) => path.join(reportsDir, 'run-file.txt');
+
+/** Global setup, first: whatever happens next, no reader takes an earlier run's file for this run's. */
+export function forgetRun(reportsDir: string): void {
+  fs.rmSync(runFilePointer(reportsDir), { force: true });
+  selected = undefined;
+  cached = undefined;
+}
+
 export function startRun(cfg: Config): RunSettings {
   const seed = cfg.seed ?? crypto.randomInt(1, 2 ** 31 - 1);
   const runId = `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`;
@@ -152,13 +166,19 @@ export function publishRunContext(
 function writeRunFile(content: RunFile): void {
   const file = path.join(content.settings.runDir, 'context.json');
   writeJsonAtomic(file, content);
-  process.env[FILE_KEY] = file;
+  fs.writeFileSync(runFilePointer(content.settings.reportsDir), `${file}\n`);
+  selected = file;
   cached = undefined;
+}
+
+function pointedTo(reportsDir: string): string | undefined {
+  const pointer = runFilePointer(reportsDir);
+  return fs.existsSync(pointer) ? fs.readFileSync(pointer, 'utf8').trim() : undefined;
 }
 
 function runFile(): RunFile | undefined {
   if (cached?.context) return cached;
-  const file = process.env[FILE_KEY];
+  const file = selected ?? pointedTo(reportsDirFor(loadEnv()));
   if (!file || !fs.existsSync(file)) return undefined;
   cached = readJson<RunFile>(file);
   return cached;
@@ -175,7 +195,7 @@ export function publishedSettings(file?: string): RunSettings | undefined {
  * its run file, and the variable that holds its token in the inherited environment. A worker serves
  * one project only, so this is set once, before the first read. */
 export function selectRun(file: string, tokenVariable: string): void {
-  process.env[FILE_KEY] = file;
+  selected = file;
   const token = process.env[tokenVariable];
   if (token) process.env[TOKEN_KEY] = token;
   cached = undefined;
@@ -183,7 +203,7 @@ export function selectRun(file: string, tokenVariable: string): void {
 
 /** The run file global setup last wrote (several runs in one invocation: each run's, in turn). */
 export function currentRunFile(): string | undefined {
-  return process.env[FILE_KEY];
+  return selected;
 }
 
 export function runContext(): RunContext {
