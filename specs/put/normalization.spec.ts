@@ -6,9 +6,9 @@ import { covers, expect, test } from '../../fixtures';
 import type { BatchResult } from '../../contract';
 import type { ApiResponse } from '../../suite/transport/client';
 import type { AddressKind } from '../../suite/config/config';
-import { addressWithSpelling, anyTestAddress, mappedAddress, nonZeroGroup } from '../../suite/ip/arbitraries';
+import { addressWithSpelling, anyTestAddress, ipv4Address, mappedAddress, nonZeroGroup } from '../../suite/ip/arbitraries';
 import { checkCanonical } from '../../fixtures/checks';
-import { canonical, compatibleOf, embeddedIPv4, fromGroups, parseAddress, type Address, type IPv6Address } from '../../suite/ip/oracle';
+import { canonical, compatibleOf, embeddedIPv4, fromGroups, mappedOf, nat64Of, parseAddress, translatedOf, type Address, type IPv4Address, type IPv6Address } from '../../suite/ip/oracle';
 import { canonicalChoice, spell, spellingOf, type SpellingChoice } from '../../suite/ip/spellings';
 import { knobs } from '../../suite/config/profile';
 import { propertySeed, runProperty } from '../../suite/judging/property';
@@ -85,8 +85,8 @@ test.describe('IP normalization', () => {
   );
 
   test(
-    'fixed spellings a lenient parser gets wrong are always sent: ::a.b.c.d is the IPv4-compatible ::xxxx:yyyy (never the mapped ::ffff:a.b.c.d), a mapped address in hex, the first of equal zero runs, the longer of two runs, a lone zero group; by PUT and by batch PUT',
-    covers('IP-CANONICAL-IPV6', 'IP-MAPPED-MIXED', 'BATCH-PUT-APPLIES'),
+    'fixed spellings a lenient parser gets wrong are always sent: ::a.b.c.d is the IPv4-compatible ::xxxx:yyyy (never the mapped ::ffff:a.b.c.d), ::ffff:0:a.b.c.d the IPv4-translated ::ffff:0:xxxx:yyyy (never the mapped one), 64:ff9b::a.b.c.d the NAT64 64:ff9b::xxxx:yyyy (never the IPv4 a.b.c.d), a mapped address in hex, the first of equal zero runs, the longer of two runs, a lone zero group; by PUT and by batch PUT',
+    covers('IP-CANONICAL-IPV6', 'IP-MAPPED-MIXED', 'IP-EMBEDDED-HEX', 'BATCH-PUT-APPLIES'),
     async ({ api, addresses, regions, verify }) => {
       // Not left to the properties' draw (a budget run may never spell ::a.b.c.d): ipaddr.js turns it
       // into ::ffff:a.b.c.d, another address (spec/README.md, ipaddr.js notes).
@@ -98,6 +98,16 @@ test.describe('IP normalization', () => {
         }
         throw new Error('no free pair of documentation-range mapped and compatible addresses');
       };
+      // Decision 5's other well-known prefixes: hex is the SHOULD, the same 128-bit address the MUST
+      // (a translated address read as the mapped one, or a NAT64 one as its IPv4, is another address).
+      const embeddedTrio = () => {
+        for (let i = 0; i < 50; i++) {
+          const v4 = parseAddress(addresses.fresh(ipv4Address().map((a) => canonical(a)))) as IPv4Address;
+          const [translated, nat64, mapped] = [translatedOf(v4), nat64Of(v4), mappedOf(v4)];
+          if ([translated, nat64, mapped].every((a) => addresses.claim(canonical(a)))) return { v4, translated, nat64, mapped };
+        }
+        throw new Error('no free documentation-range IPv4 address with its translated, NAT64 and mapped forms');
+      };
       const equalRuns = parseAddress(addresses.fresh(fc.tuple(nonZeroGroup(), nonZeroGroup()).map(([x, y]) => canonical(fromGroups([0x2001, 0xdb8, 0, 0, x, 0, 0, y])))))!;
       const shorterRunFirst = parseAddress(addresses.fresh(nonZeroGroup().map((x) => canonical(fromGroups([0x2001, 0xdb8, 0, 0, x, 0, 0, 0])))))!;
       const loneZero = parseAddress(addresses.fresh(fc.array(nonZeroGroup(), { minLength: 5, maxLength: 5 }).map((g) => canonical(fromGroups([0x2001, 0xdb8, 0, ...g])))))!;
@@ -105,8 +115,11 @@ test.describe('IP normalization', () => {
       const b = compatiblePair();
       // Spelled from the canonical choice with one thing changed (suite/ip/spellings.ts).
       const changed = (addr: Address, change: Partial<SpellingChoice>) => ({ addr, spelling: spell(addr, { ...canonicalChoice(addr), ...change }) });
-      const examples: Array<{ addr: Address; spelling: string; not?: IPv6Address }> = [
+      const trio = embeddedTrio();
+      const examples: Array<{ addr: Address; spelling: string; not?: Address }> = [
         { addr: a.compatible, spelling: `::${a.v4}`, not: a.mapped },
+        { addr: trio.translated, spelling: `::ffff:0:${canonical(trio.v4)}`, not: trio.mapped },
+        { addr: trio.nat64, spelling: `64:ff9b::${canonical(trio.v4)}`, not: trio.v4 },
         changed(a.mapped, { dottedTail: false, upper: [15, 15, 15, 15, 15, 15, 15, 15] }), // ::FFFF:C000:201
         changed(equalRuns, { compress: null }), // 2001:db8:0:0:x:0:0:y
         changed(loneZero, { pad: [0, 0, 3, 0, 0, 0, 0, 0] }), // 2001:db8:0000:...
@@ -121,7 +134,7 @@ test.describe('IP normalization', () => {
         if (e.not) {
           const other = await api.get(canonical(e.not));
           await verify.check('IP-CANONICAL-IPV6', () =>
-            expect(other.status, `"${e.spelling}" is ${canonical(e.addr)}: nothing is stored under the mapped ${canonical(e.not!)}`).toBe(404),
+            expect(other.status, `"${e.spelling}" is ${canonical(e.addr)}: nothing is stored under ${canonical(e.not!)}, another address`).toBe(404),
           other);
         }
       }

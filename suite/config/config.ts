@@ -63,8 +63,8 @@ export const VARIABLES: readonly Variable[] = [
   v('FC_PATH', '--fc-path', 'PATH', 'replay one fast-check counterexample', 'replay one fast-check counterexample (printed with a failure)', 'unset'),
   v('FC_REPLAY_PATH', '--fc-replay-path', 'PATH', "with --fc-path, replay the model-based test's shrunk command sequence",
     "with `CONFORMANCE_FC_PATH`, replay the model-based test's shrunk command sequence (printed with its failure)", 'unset'),
-  v('ADDRESS_BIAS', '--address-bias', 'KIND', 'draw addresses mostly from ipv6, ipv4, mapped or compatible',
-    'draw test addresses mostly from one kind (its weight times 100): `ipv6`, `ipv4`, `mapped`, `compatible`', 'the mix 5:2:2:1'),
+  v('ADDRESS_BIAS', '--address-bias', 'KIND', 'draw addresses mostly from ipv6, ipv4, mapped, compatible, translated or nat64',
+    'draw test addresses mostly from one kind (its weight times 100): `ipv6`, `ipv4`, `mapped`, `compatible`, `translated` (::ffff:0:a.b.c.d), `nat64` (64:ff9b::a.b.c.d)', 'the mix 5:2:2:1:1:1'),
   v('STATE_DIR', '--state-dir', 'DIR', 'run journals for crash-safe cleanup (default ./.conformance)',
     'run journals and preflight snapshots (crash-safe cleanup); keeps unfinished runs and the 10 newest finished ones, prunes older ones', '`.conformance`'),
   v('REPORTS_DIR', '--reports-dir', 'DIR', 'reports (default ./reports)', 'reports', '`reports`'),
@@ -236,7 +236,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = loadEnv()): Config {
   };
 }
 
-export const ADDRESS_KINDS = ['ipv6', 'ipv4', 'mapped', 'compatible'] as const;
+export const ADDRESS_KINDS = ['ipv6', 'ipv4', 'mapped', 'compatible', 'translated', 'nat64'] as const;
 export type AddressKind = (typeof ADDRESS_KINDS)[number];
 
 /**

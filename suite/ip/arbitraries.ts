@@ -1,7 +1,9 @@
 // fast-check arbitraries for the normalization properties. The suite writes these addresses into
 // a real, shared zone, so every value stays inside the test universe (isTestAddress):
 //   IPv4 192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24 (RFC 5737), IPv6 2001:db8::/32 (RFC 3849),
-//   and the IPv4-mapped (::ffff:a.b.c.d) and IPv4-compatible (::a.b.c.d) forms of those IPv4 ranges.
+//   and the IPv4-mapped (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d), IPv4-translated
+//   (::ffff:0:a.b.c.d) and NAT64 (64:ff9b::a.b.c.d) forms of those IPv4 ranges: the prefixes
+//   decision 5 rules on.
 // Inside 2001:db8::/32 the six free groups are biased towards the zero-run shapes RFC 5952 section 4
 // rules on (longest run, first on a tie, never a single group). Every arbitrary shrinks to a
 // simple address (2001:db8::, 192.0.2.0).
@@ -18,7 +20,11 @@ import {
   groupsOf,
   isCompatible,
   isMapped,
+  isNat64,
+  isTranslated,
   mappedOf,
+  nat64Of,
+  translatedOf,
   zeroRuns,
 } from './oracle';
 import { type SpellingChoice, spell, spellingChoiceOf } from './spellings';
@@ -41,7 +47,7 @@ export function isTestAddress(addr: Address): boolean {
   if (addr.v === 4) return isDocIPv4(addr);
   const g = groupsOf(addr);
   if (g[0] === 0x2001 && g[1] === 0x0db8) return true; // 2001:db8::/32
-  if (isMapped(addr) || isCompatible(addr)) return isDocIPv4(embeddedIPv4(addr));
+  if (isMapped(addr) || isCompatible(addr) || isTranslated(addr) || isNat64(addr)) return isDocIPv4(embeddedIPv4(addr));
   return false;
 }
 
@@ -125,6 +131,16 @@ export function compatibleAddress(): fc.Arbitrary<IPv6Address> {
   return ipv4Address().map(compatibleOf);
 }
 
+/** ::ffff:0:<documentation IPv4>, canonical in hex (::ffff:0:192.0.2.1 is ::ffff:0:c000:201). */
+export function translatedAddress(): fc.Arbitrary<IPv6Address> {
+  return ipv4Address().map(translatedOf);
+}
+
+/** 64:ff9b::<documentation IPv4>, canonical in hex (64:ff9b::192.0.2.1 is 64:ff9b::c000:201). */
+export function nat64Address(): fc.Arbitrary<IPv6Address> {
+  return ipv4Address().map(nat64Of);
+}
+
 /**
  * The weighted mix the properties draw from; shrinks towards 2001:db8::. `bias` (the run's
  * CONFORMANCE_ADDRESS_BIAS, from the run context) multiplies one kind's weight by 100.
@@ -137,6 +153,8 @@ export function anyTestAddress(bias?: AddressKind): fc.Arbitrary<Address> {
     { weight: weight('ipv4', 2), arbitrary: ipv4Address() as fc.Arbitrary<Address> },
     { weight: weight('mapped', 2), arbitrary: mappedAddress() as fc.Arbitrary<Address> },
     { weight: weight('compatible', 1), arbitrary: compatibleAddress() as fc.Arbitrary<Address> },
+    { weight: weight('translated', 1), arbitrary: translatedAddress() as fc.Arbitrary<Address> },
+    { weight: weight('nat64', 1), arbitrary: nat64Address() as fc.Arbitrary<Address> },
   );
 }
 
@@ -165,6 +183,8 @@ export function shapeCategories(addr: Address): string[] {
   const out: string[] = [];
   if (isMapped(addr)) out.push('mapped');
   else if (isCompatible(addr)) out.push('compatible');
+  else if (isTranslated(addr)) out.push('translated');
+  else if (isNat64(addr)) out.push('nat64');
   if (groups[0] !== 0x2001 || groups[1] !== 0x0db8) return out;
   const free = groups.slice(2);
   const runs = zeroRuns(groups);

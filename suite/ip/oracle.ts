@@ -48,6 +48,18 @@ export function compatibleOf(v4: IPv4Address): IPv6Address {
   return fromGroups([0, 0, 0, 0, 0, 0, (b[0]! << 8) | b[1]!, (b[2]! << 8) | b[3]!]);
 }
 
+/** ::ffff:0:a.b.c.d, IPv4-translated (RFC 2765 section 2.1; a well-known prefix of RFC 5952 section 5). */
+export function translatedOf(v4: IPv4Address): IPv6Address {
+  const b = v4.bytes;
+  return fromGroups([0, 0, 0, 0, 0xffff, 0, (b[0]! << 8) | b[1]!, (b[2]! << 8) | b[3]!]);
+}
+
+/** 64:ff9b::a.b.c.d, the NAT64 well-known prefix (RFC 6052 section 2.1). */
+export function nat64Of(v4: IPv4Address): IPv6Address {
+  const b = v4.bytes;
+  return fromGroups([0x64, 0xff9b, 0, 0, 0, 0, (b[0]! << 8) | b[1]!, (b[2]! << 8) | b[3]!]);
+}
+
 /** The low-order 32 bits of an IPv6 address, as an IPv4 address. */
 export function embeddedIPv4(addr: IPv6Address): IPv4Address {
   return { v: 4, bytes: addr.bytes.slice(12, 16) };
@@ -118,6 +130,20 @@ export function isCompatible(addr: Address): addr is IPv6Address {
   return true;
 }
 
+/** In ::ffff:0:0:0/96 (IPv4-translated). */
+export function isTranslated(addr: Address): addr is IPv6Address {
+  if (addr.v !== 6) return false;
+  const g = groupsOf(addr);
+  return g[0] === 0 && g[1] === 0 && g[2] === 0 && g[3] === 0 && g[4] === 0xffff && g[5] === 0;
+}
+
+/** In 64:ff9b::/96 (NAT64). */
+export function isNat64(addr: Address): addr is IPv6Address {
+  if (addr.v !== 6) return false;
+  const g = groupsOf(addr);
+  return g[0] === 0x64 && g[1] === 0xff9b && g[2] === 0 && g[3] === 0 && g[4] === 0 && g[5] === 0;
+}
+
 export function sameAddress(a: Address, b: Address): boolean {
   return a.v === b.v && a.bytes.every((x, i) => x === b.bytes[i]);
 }
@@ -163,8 +189,8 @@ export function hexCanonical(addr: Address): string {
 
 /**
  * The text the product stores: dotted decimal for IPv4; for IPv6 the RFC 5952 section 4 text,
- * except IPv4-mapped addresses in section 5 mixed notation (decision 5). IPv4-compatible addresses
- * stay hex (::192.0.2.1 is ::c000:201).
+ * except IPv4-mapped addresses in section 5 mixed notation (decision 5). The other well-known
+ * prefixes (IPv4-compatible, IPv4-translated, NAT64) stay hex (::192.0.2.1 is ::c000:201).
  */
 export function canonical(addr: Address): string {
   if (addr.v === 4) return dotted(addr.bytes);

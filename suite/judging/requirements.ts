@@ -264,7 +264,8 @@ const list: Requirement[] = [
     id: 'IP-EMBEDDED-HEX',
     level: 'SHOULD',
     operation: 'put',
-    title: 'An IPv4-compatible address (::/96 but :: and ::1) is stored in section 4 hex (::c000:201), not the mixed form glibc prints (::192.0.2.1)',
+    title:
+      'An address with an embedded IPv4 under a well-known prefix other than the mapped one (IPv4-compatible ::/96 but :: and ::1, IPv4-translated ::ffff:0:0:0/96, NAT64 64:ff9b::/96) is stored in section 4 hex (::c000:201, ::ffff:0:c000:201, 64:ff9b::c000:201), not the mixed form (::192.0.2.1)',
     source: `${SPEC}, decision 5: "SHOULD be stored in the section 4 hex form ... the mixed form that glibc's inet_ntop prints (::192.0.2.1) is a SHOULD failure, not a MUST"`,
   },
   {

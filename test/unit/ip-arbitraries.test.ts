@@ -11,9 +11,11 @@ import {
   ipv6Address,
   isTestAddress,
   mappedAddress,
+  nat64Address,
   shapeCategories,
+  translatedAddress,
 } from '../../suite/ip/arbitraries';
-import { type Address, canonical, fromGroups, fromOctets, groupsOf, isCompatible, isMapped, parseAddress, sameAddress } from '../../suite/ip/oracle';
+import { type Address, canonical, fromGroups, fromOctets, groupsOf, isCompatible, isMapped, isNat64, isTranslated, parseAddress, sameAddress } from '../../suite/ip/oracle';
 import { canonicalChoice, compressionOptions, representativeSpellings, spell, spellingOf } from '../../suite/ip/spellings';
 
 const SEED = Number(process.env.CONFORMANCE_SEED ?? 5952);
@@ -21,12 +23,14 @@ const SAMPLES = 2_000;
 
 test.beforeAll(() => console.log(`ip-arbitraries seed ${SEED} (CONFORMANCE_SEED replays it)`));
 
-test('every generated address is inside the test universe (documentation ranges and their mapped/compatible forms)', () => {
+test('every generated address is inside the test universe (documentation ranges and their mapped, compatible, translated and NAT64 forms)', () => {
   const arbs: Record<string, fc.Arbitrary<Address>> = {
     ipv6Address: ipv6Address(),
     ipv4Address: ipv4Address(),
     mappedAddress: mappedAddress(),
     compatibleAddress: compatibleAddress(),
+    translatedAddress: translatedAddress(),
+    nat64Address: nat64Address(),
     anyTestAddress: anyTestAddress(),
   };
   const outside: string[] = [];
@@ -36,13 +40,15 @@ test('every generated address is inside the test universe (documentation ranges 
   expect(outside).toEqual([]);
   expect(fc.sample(mappedAddress(), { numRuns: 100, seed: SEED }).every((a) => isMapped(a))).toBe(true);
   expect(fc.sample(compatibleAddress(), { numRuns: 100, seed: SEED }).every((a) => isCompatible(a))).toBe(true);
+  expect(fc.sample(translatedAddress(), { numRuns: 100, seed: SEED }).every((a) => isTranslated(a))).toBe(true);
+  expect(fc.sample(nat64Address(), { numRuns: 100, seed: SEED }).every((a) => isNat64(a))).toBe(true);
 });
 
 test('isTestAddress accepts exactly the universe', () => {
-  for (const t of ['192.0.2.0', '198.51.100.255', '203.0.113.7', '2001:db8::', '2001:db8:ffff:ffff:ffff:ffff:ffff:ffff', '::ffff:192.0.2.1', '::203.0.113.9']) {
+  for (const t of ['192.0.2.0', '198.51.100.255', '203.0.113.7', '2001:db8::', '2001:db8:ffff:ffff:ffff:ffff:ffff:ffff', '::ffff:192.0.2.1', '::203.0.113.9', '64:ff9b::192.0.2.1', '::ffff:0:198.51.100.3']) {
     expect(isTestAddress(parseAddress(t)!), t).toBe(true);
   }
-  for (const t of ['192.0.3.0', '10.0.0.1', '8.0.0.1', '2001:db9::', '2001:db7:ffff::', '::ffff:10.0.0.1', '::10.0.0.1', '::', '::1', '64:ff9b::192.0.2.1', '::ffff:0:192.0.2.1']) {
+  for (const t of ['192.0.3.0', '10.0.0.1', '8.0.0.1', '2001:db9::', '2001:db7:ffff::', '::ffff:10.0.0.1', '::10.0.0.1', '::', '::1', '64:ff9b::10.0.0.1', '::ffff:0:10.0.0.1', '64:ff9b:1::192.0.2.1', '::ffff:1:192.0.2.1']) {
     expect(isTestAddress(parseAddress(t)!), t).toBe(false);
   }
 });
