@@ -30,8 +30,8 @@ export interface Knobs {
   robustnessPathDeleteWhileMapped: boolean;
   /** Malformed JSON bodies, by name. */
   malformedJsonBodies: Selection;
-  /** Content types beside text/plain. */
-  otherContentTypes: boolean;
+  /** Content types beside text/plain, by media type. */
+  otherContentTypes: Selection;
   /** Unexpected methods, by "METHOD target" (every ENV-NO-5XX method cell needs one case of its own). */
   unexpectedMethods: Selection;
   /** Batch PUT bodies that are not an array, by name. */
@@ -71,7 +71,7 @@ export const KNOBS: Record<Profile, Knobs> = {
     robustnessPaths: 'all',
     robustnessPathDeleteWhileMapped: true,
     malformedJsonBodies: 'all',
-    otherContentTypes: true,
+    otherContentTypes: 'all',
     unexpectedMethods: 'all',
     batchPutNotArrayBodies: 'all',
     batchPutReadBackEveryRejected: true,
@@ -104,11 +104,12 @@ export const KNOBS: Record<Profile, Knobs> = {
         'dot-dot-after',
         'dot-dot-before',
       ],
-      rotating: 0,
+      // Breadth: a seeded draw of the other path cases (each night different ones, the seed replays one).
+      rotating: 6,
     },
     robustnessPathDeleteWhileMapped: false,
-    malformedJsonBodies: { fixed: ['truncated', 'trailing garbage', 'bytes that are not UTF-8'], rotating: 0 },
-    otherContentTypes: false,
+    malformedJsonBodies: { fixed: ['truncated', 'trailing garbage', 'bytes that are not UTF-8'], rotating: 2 },
+    otherContentTypes: { fixed: [], rotating: 1 },
     unexpectedMethods: {
       // One case per method cell of ENV-NO-5XX; the second body on POST item / DELETE collection rotates.
       fixed: [
@@ -128,7 +129,7 @@ export const KNOBS: Record<Profile, Knobs> = {
       ],
       rotating: 1,
     },
-    batchPutNotArrayBodies: { fixed: ['one item alone', 'an object holding the items', 'no body'], rotating: 0 },
+    batchPutNotArrayBodies: { fixed: ['one item alone', 'an object holding the items', 'no body'], rotating: 1 },
     batchPutReadBackEveryRejected: false,
     batchDeleteReadBackEachBody: false,
     getEverySpelling: false,

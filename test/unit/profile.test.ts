@@ -52,3 +52,16 @@ test('select: fixed ids always, a seeded draw of the rest, an unknown id is an e
   expect(s).toEqual(items.filter((x) => s.includes(x))); // the items' own order
   expect(() => select(items, (x) => x, { fixed: ['z'], rotating: 0 }, 1, 'k')).toThrow(/unknown cases: z/);
 });
+
+test('the budget profile rotates its case lists: every list with cases beyond its fixed ones draws some of them, consecutive seeds draw different ones, and 20 nights run every path case', () => {
+  for (const [name, value] of Object.entries(KNOBS.budget))
+    if (typeof value === 'object' && value !== null && 'rotating' in value && !('firstPerCategory' in value))
+      expect((value as { rotating: number }).rotating, `budget knob ${name} draws some cases beyond its fixed ones`).toBeGreaterThan(0);
+  const paths = (JSON.parse(readFileSync(join(ROOT, 'fixtures/cases/robustness-paths.json'), 'utf8')) as { cases: Array<{ id: string }> }).cases;
+  const draw = (seed: number) => select(paths, (p) => p.id, KNOBS.budget.robustnessPaths, seed, 'robustness paths').map((p) => p.id);
+  expect(draw(20261128)).toEqual(draw(20261128));
+  expect(draw(20261129)).not.toEqual(draw(20261128));
+  const seen = new Set<string>();
+  for (let seed = 20261101; seed <= 20261120; seed++) for (const id of draw(seed)) seen.add(id);
+  expect([...seen].sort()).toEqual(paths.map((p) => p.id).sort());
+});
