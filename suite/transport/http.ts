@@ -113,7 +113,7 @@ export class Transport {
         s.requests++;
         s.byKind[req.kind] = (s.byKind[req.kind] ?? 0) + 1;
       });
-      let res: { status: number; headers: Record<string, string>; bodyText: string };
+      let res: OneAnswer;
       try {
         res = await this.once(req.method, req.path, headers, body);
       } catch (e) {
@@ -169,39 +169,14 @@ export class Transport {
     path: string,
     headers: Record<string, string>,
     body: Buffer | undefined,
-  ): Promise<{ status: number; headers: Record<string, string>; bodyText: string }> {
-    const mod = this.base.protocol === 'https:' ? https : http;
-    return new Promise((resolve, reject) => {
-      const r = mod.request(
-        {
-          protocol: this.base.protocol,
-          hostname: this.base.hostname,
-          port: this.base.port || undefined,
-          method,
-          path: this.base.pathname.replace(/\/$/, '') + path,
-          headers,
-          agent: RETRYABLE.has(method.toUpperCase()) ? this.agent : this.freshAgent,
-          timeout: this.options.timeoutMs ?? 30_000,
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            const h: Record<string, string> = {};
-            for (const [k, v] of Object.entries(res.headers)) {
-              if (v !== undefined) h[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-            }
-            resolve({ status: res.statusCode ?? 0, headers: h, bodyText: Buffer.concat(chunks).toString('utf8') });
-          });
-          res.on('error', reject);
-        },
-      );
-      r.on('timeout', () => r.destroy(new Error(`no answer within ${this.options.timeoutMs ?? 30_000} ms`)));
-      r.on('error', (e: NodeJS.ErrnoException) => {
-        if (r.reusedSocket && (e.code === 'ECONNRESET' || e.code === 'EPIPE')) (e as StaleSocket).staleSocket = true;
-        reject(e);
-      });
-      r.end(body);
+  ): Promise<OneAnswer> {
+    return sendOnce(this.base, {
+      method,
+      path,
+      headers,
+      body,
+      agent: RETRYABLE.has(method.toUpperCase()) ? this.agent : this.freshAgent,
+      timeoutMs: this.options.timeoutMs,
     });
   }
 
@@ -212,6 +187,65 @@ export class Transport {
 }
 
 type StaleSocket = Error & { staleSocket?: boolean };
+
+/** One answer: the status, the headers (names lower case, repeated ones joined) and the body text. */
+export interface OneAnswer {
+  status: number;
+  headers: Record<string, string>;
+  bodyText: string;
+}
+
+/**
+ * One request and its answer, nothing else: the path goes on the wire byte for byte under the base
+ * URL's path; no Authorization added, no retry, pacing or counting (Transport adds those). The one raw
+ * client of the project: the Transport's, and the one the project's own tests and the bench use to
+ * reach a server exactly as a client would.
+ */
+export function sendOnce(
+  baseUrl: string | URL,
+  req: { method: string; path: string; headers?: Record<string, string>; body?: string | Buffer; agent?: http.Agent; timeoutMs?: number },
+): Promise<OneAnswer> {
+  const base = typeof baseUrl === 'string' ? new URL(baseUrl) : baseUrl;
+  const mod = base.protocol === 'https:' ? https : http;
+  const timeoutMs = req.timeoutMs ?? 30_000;
+  const body = req.body === undefined ? undefined : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body);
+  // Node sends no body framing for DELETE unless told the length.
+  const headers = body && !Object.keys(req.headers ?? {}).some((h) => h.toLowerCase() === 'content-length')
+    ? { 'content-length': String(body.length), ...req.headers }
+    : (req.headers ?? {});
+  return new Promise((resolve, reject) => {
+    const r = mod.request(
+      {
+        protocol: base.protocol,
+        hostname: base.hostname,
+        port: base.port || undefined,
+        method: req.method,
+        path: base.pathname.replace(/\/$/, '') + req.path,
+        headers,
+        agent: req.agent,
+        timeout: timeoutMs,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const h: Record<string, string> = {};
+          for (const [k, v] of Object.entries(res.headers)) {
+            if (v !== undefined) h[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+          }
+          resolve({ status: res.statusCode ?? 0, headers: h, bodyText: Buffer.concat(chunks).toString('utf8') });
+        });
+        res.on('error', reject);
+      },
+    );
+    r.on('timeout', () => r.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    r.on('error', (e: NodeJS.ErrnoException) => {
+      if (r.reusedSocket && (e.code === 'ECONNRESET' || e.code === 'EPIPE')) (e as StaleSocket).staleSocket = true;
+      reject(e);
+    });
+    r.end(body);
+  });
+}
 
 function shown(text: string): string {
   const t = redact(text);

@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import type { Hooks } from '../../server';
 import perPage100Rejected from '../../selftest/mutants/list-per-page-100-rejected';
 import { conformance, report, row, runEnv, tempDirs, transcript, ZONE } from './helpers/cli';
-import { reference } from './helpers/targets';
+import { reference, zoneMappings } from './helpers/targets';
 
 const TOKEN = 'e2e-broken-target-token';
 
@@ -20,13 +20,8 @@ const INITIAL = [
 ];
 
 async function listed(url: string): Promise<string[]> {
-  const all: string[] = [];
-  for (let page = 1; ; page++) {
-    const res = await fetch(`${url}/zones/${ZONE}/origin/cloud_regions?page=${page}&per_page=50`, { headers: { authorization: `Bearer ${TOKEN}` } });
-    const items = ((await res.json()) as { result: Array<{ origin_ip: string; vendor: string; region: string }> }).result;
-    all.push(...items.map((m) => `${m.origin_ip} ${m.vendor} ${m.region}`));
-    if (items.length < 50) return all.sort();
-  }
+  // 50 a page: this target refuses per_page=100.
+  return (await zoneMappings(url, TOKEN, ZONE, 50)).map((m) => `${m.origin_ip} ${m.vendor} ${m.region}`).sort();
 }
 
 test('a target refusing per_page=100 fails LIST-PAGINATION-VALID (exit 1), not the configuration; the zone is left as it was', async () => {

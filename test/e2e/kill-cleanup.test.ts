@@ -6,7 +6,8 @@
 // And a new run finishes a killed run's cleanup by itself before it starts.
 import { expect, test } from '@playwright/test';
 import { runEnv, start, tempDirs, transcript, ZONE, type Dirs } from './helpers/cli';
-import { reference, type ReferenceServer } from './helpers/targets';
+import type { Mapping } from '../../contract';
+import { call, reference, zoneMappings, type ReferenceServer } from './helpers/targets';
 import { groupAlive } from './helpers/processes';
 import { NODE_TS } from '../../suite/run/launch';
 
@@ -26,29 +27,15 @@ const INITIAL = [
   { origin_ip: '8.0.0.1', vendor: 'aws', region: 'eu-west-1', modified_on: '2024-01-01T00:00:00Z' },
 ];
 
-interface Listed {
-  origin_ip: string;
-  vendor: string;
-  region: string;
-  modified_on?: string;
-}
-
-async function api(server: ReferenceServer, query: string): Promise<{ result: Listed[]; result_info: { total_count: number } }> {
-  const res = await fetch(`${server.url}/zones/${ZONE}/origin/cloud_regions${query}`, { headers: { authorization: `Bearer ${TOKEN}` } });
-  return (await res.json()) as { result: Listed[]; result_info: { total_count: number } };
-}
+type Listed = Mapping;
 
 async function zone(server: ReferenceServer): Promise<Listed[]> {
-  const all: Listed[] = [];
-  for (let page = 1; ; page++) {
-    const { result } = await api(server, `?page=${page}&per_page=100`);
-    all.push(...result);
-    if (result.length < 100) break;
-  }
+  const all = await zoneMappings(server.url, TOKEN, ZONE);
   return all.map(({ origin_ip, vendor, region, modified_on }) => ({ origin_ip, vendor, region, modified_on })).sort((a, b) => a.origin_ip.localeCompare(b.origin_ip));
 }
 
-const total = async (server: ReferenceServer) => (await api(server, '?per_page=1')).result_info.total_count;
+const total = async (server: ReferenceServer): Promise<number> =>
+  (await call(server.url, TOKEN, 'GET', `/zones/${ZONE}/origin/cloud_regions?per_page=1`)).json.result_info.total_count;
 
 /** Starts `npm run conformance` with the limit scenario and SIGKILLs its process group once the zone holds `killAt` or more mappings. */
 async function runAndKill(server: ReferenceServer, dirs: Dirs, killAt: number): Promise<number> {

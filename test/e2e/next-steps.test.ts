@@ -5,7 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { conformance, runEnv, tempDirs, tool, transcript, ZONE, type Dirs, type Running } from './helpers/cli';
-import { reference, type ReferenceServer } from './helpers/targets';
+import { reference, zoneMappings, type ReferenceServer } from './helpers/targets';
 import { groupAlive } from './helpers/processes';
 
 const TOKEN = 'e2e-next-steps-token';
@@ -18,15 +18,7 @@ const INITIAL = [
   { origin_ip: '10.0.0.1', vendor: 'aws', region: 'us-east-1', modified_on: '2024-01-01T00:00:00Z' },
 ];
 
-async function zone(server: ReferenceServer): Promise<unknown[]> {
-  const all: unknown[] = [];
-  for (let page = 1; ; page++) {
-    const res = await fetch(`${server.url}/zones/${ZONE}/origin/cloud_regions?page=${page}&per_page=100`, { headers: { authorization: `Bearer ${TOKEN}` } });
-    const { result } = (await res.json()) as { result: unknown[] };
-    all.push(...result);
-    if (result.length < 100) return all;
-  }
-}
+const zone = (server: ReferenceServer) => zoneMappings(server.url, TOKEN, ZONE);
 
 /** Starts the limit scenario and waits until the zone holds at least `n` mappings. */
 async function fillTo(server: ReferenceServer, dirs: Dirs, n: number): Promise<Running> {

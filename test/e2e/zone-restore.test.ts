@@ -8,7 +8,7 @@ import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { conformance, report, row, runEnv, tempDirs, tool, transcript, ZONE } from './helpers/cli';
-import { reference, zoneWiper, type ReferenceServer } from './helpers/targets';
+import { call, reference, zoneMappings, zoneWiper, type ReferenceServer } from './helpers/targets';
 
 const TOKEN = 'e2e-zone-restore-token';
 
@@ -23,8 +23,7 @@ const shape = (ms: Array<{ origin_ip: string; vendor: string; region: string }>)
   ms.map(({ origin_ip, vendor, region }) => `${origin_ip} ${vendor} ${region}`).sort();
 
 async function zone(server: ReferenceServer): Promise<string[]> {
-  const res = await fetch(`${server.url}/zones/${ZONE}/origin/cloud_regions?per_page=100`, { headers: { authorization: `Bearer ${TOKEN}` } });
-  return shape(((await res.json()) as { result: Array<{ origin_ip: string; vendor: string; region: string }> }).result);
+  return shape(await zoneMappings(server.url, TOKEN, ZONE));
 }
 
 test('a target that empties the zone on a collection DELETE or a batch DELETE without body: every earlier mapping is back after the run and after cleanup, and the run says so', async () => {
@@ -67,10 +66,9 @@ test('conformance:cleanup of a killed run puts back, from the run\'s persisted s
     fs.mkdirSync(runDir, { recursive: true });
     fs.writeFileSync(path.join(runDir, 'run.json'), JSON.stringify({ runId: 'killed-run', baseUrl: server.url, embedded: false, zones: [ZONE], startedAt: new Date().toISOString() }));
     fs.writeFileSync(path.join(runDir, 'snapshot.json'), JSON.stringify({ [ZONE]: INITIAL }));
-    const auth = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
-    const coll = `${server.url}/zones/${ZONE}/origin/cloud_regions`;
-    await fetch(`${coll}/batch`, { method: 'DELETE', headers: auth, body: JSON.stringify(['192.0.2.1', '10.0.0.1']) });
-    await fetch(`${coll}/2001:db8::1`, { method: 'PUT', headers: auth, body: JSON.stringify({ origin_ip: '2001:db8::1', vendor: 'aws', region: 'us-east-1' }) });
+    const coll = `/zones/${ZONE}/origin/cloud_regions`;
+    await call(server.url, TOKEN, 'DELETE', `${coll}/batch`, ['192.0.2.1', '10.0.0.1']);
+    await call(server.url, TOKEN, 'PUT', `${coll}/2001:db8::1`, { origin_ip: '2001:db8::1', vendor: 'aws', region: 'us-east-1' });
     expect(await zone(server)).not.toEqual(shape(INITIAL));
 
     const env = runEnv(dirs, { url: server.url, token: TOKEN });

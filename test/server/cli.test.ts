@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { NODE_TS } from '../../suite/run/launch';
-import { expect, test } from './fixtures';
+import { expect, rawRequest, test } from './fixtures';
 
 const ROOT = resolve(__dirname, '../..');
 const CLI_TOKEN = 'cli-secret-token-123';
@@ -43,11 +43,12 @@ test.describe('npm run serve (server/cli.ts)', () => {
       const { child, output, exited } = serve({ PORT: '0', REFERENCE_API_TOKEN: CLI_TOKEN, REFERENCE_STATE_FILE: state, REFERENCE_RATE_LIMIT: '1200/300' });
       try {
         const url = await waitFor(() => /^Reference server listening on (http:\/\/127\.0\.0\.1:\d+\/client\/v4)\n/.exec(output())?.[1], 'the URL line');
-        const res = await fetch(`${url}/zones/${ZONE}/origin/cloud_regions/2001:db8::7`, { headers: { authorization: `Bearer ${CLI_TOKEN}` } });
+        const auth = { authorization: `Bearer ${CLI_TOKEN}` };
+        const res = await rawRequest(url, { method: 'GET', path: `/zones/${ZONE}/origin/cloud_regions/2001:db8::7`, headers: auth });
         expect(res.status).toBe(200);
-        expect((await res.json()).result).toMatchObject({ origin_ip: '2001:db8::7', vendor: 'gcp' }); // from REFERENCE_STATE_FILE
-        expect(res.headers.get('ratelimit-policy')).toBe('"default";q=1200;w=300'); // REFERENCE_RATE_LIMIT
-        await fetch(`${url}/zones/${ZONE}/origin/cloud_regions/${CLI_TOKEN}`, { headers: { authorization: `Bearer ${CLI_TOKEN}` } });
+        expect(res.json.result).toMatchObject({ origin_ip: '2001:db8::7', vendor: 'gcp' }); // from REFERENCE_STATE_FILE
+        expect(res.headers['ratelimit-policy']).toBe('"default";q=1200;w=300'); // REFERENCE_RATE_LIMIT
+        await rawRequest(url, { method: 'GET', path: `/zones/${ZONE}/origin/cloud_regions/${CLI_TOKEN}`, headers: auth });
         // The start lines (URL, token, a curl to try; test/e2e/serve-start.test.ts), then the log.
         const lines = await waitFor(() => {
           const l = output().trim().split('\n').filter((x) => !/^(Reference server listening| {2}(token|try):)/.test(x));

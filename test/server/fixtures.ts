@@ -1,10 +1,11 @@
 // Shared test plumbing: a worker-scoped reference server, a fresh zone per test (zones are isolated,
 // so tests never reset the server), and a raw HTTP client that sends paths byte for byte (fetch
-// would normalize them). Everything talks to 127.0.0.1 only.
+// would normalize them): the suite's own (suite/transport/http.ts sendOnce), with JSON parsed.
+// Everything talks to 127.0.0.1 only.
 import { test as base } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { request } from 'node:http';
 import { createServer, type ReferenceServer, type ServerOptions } from '../../server';
+import { sendOnce } from '../../suite/transport/http';
 
 export const TOKEN = 'server-test-token';
 export const AUTH = { authorization: `Bearer ${TOKEN}` };
@@ -14,7 +15,8 @@ export const randomZone = (): string => randomBytes(16).toString('hex');
 
 export interface RawResponse {
   status: number;
-  headers: Record<string, string | string[] | undefined>;
+  /** Names lower case, repeated ones joined. */
+  headers: Record<string, string>;
   text: string;
   /** Parsed body, or undefined when the body is not JSON. */
   json: any;
@@ -29,38 +31,17 @@ export interface RawRequest {
   body?: unknown;
 }
 
-export function rawRequest(baseUrl: string, { method, path, headers = {}, body }: RawRequest): Promise<RawResponse> {
-  const base = new URL(baseUrl);
+export async function rawRequest(baseUrl: string, { method, path, headers = {}, body }: RawRequest): Promise<RawResponse> {
   const payload =
     body === undefined ? undefined : typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: base.hostname,
-        port: base.port,
-        method,
-        path: base.pathname + path,
-        // Node sends no body framing for DELETE unless told the length.
-        headers: payload === undefined ? headers : { 'content-length': String(Buffer.byteLength(payload)), ...headers },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let json: unknown;
-          try {
-            json = JSON.parse(text);
-          } catch {
-            json = undefined;
-          }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
+  const res = await sendOnce(baseUrl, { method, path, headers, body: payload });
+  let json: unknown;
+  try {
+    json = JSON.parse(res.bodyText);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, headers: res.headers, text: res.bodyText, json };
 }
 
 export type Api = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<RawResponse>;

@@ -69,6 +69,7 @@ test('the latency proxy adds its round trip to each exchange and passes bodies i
   const RTT = 300;
   const proxy = await startLatencyProxy(upstreamPort, RTT);
   const agent = new http.Agent({ keepAlive: true });
+  // node:http on purpose: the proxy is checked byte for byte and timed per exchange, bodies as Buffers.
   const post = (body: Buffer, port = proxy.port) =>
     new Promise<{ ms: number; body: Buffer }>((resolve, reject) => {
       const t0 = performance.now();

@@ -6,6 +6,7 @@ import { createServer } from '../../server';
 import { REQUIREMENTS } from '../../suite/judging/requirements';
 import { catalogueProblems, loadMutants, loadVariants, uncoveredMusts } from '../../selftest/catalogue';
 import { ENV_PROBE, grepFor, selectFor, type ListedTest } from '../../selftest/selection';
+import { sendOnce } from '../../suite/transport/http';
 
 const mutants = loadMutants();
 const variants = loadVariants();
@@ -48,7 +49,9 @@ test('every mutant and variant server starts with its options and hooks, and ans
   for (const c of [...mutants, ...variants]) {
     const server = await createServer({ ...c.options, token: 'selftest-token', hooks: c.hooks, log: false });
     try {
-      const res = await fetch(`${server.url}/zones/${'0'.repeat(32)}/origin/cloud_regions/supported_regions`, {
+      const res = await sendOnce(server.url, {
+        method: 'GET',
+        path: `/zones/${'0'.repeat(32)}/origin/cloud_regions/supported_regions`,
         headers: { authorization: 'Bearer selftest-token' },
       });
       expect(res.status, `${c.id}: supported_regions`).toBeLessThan(500);

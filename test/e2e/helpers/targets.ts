@@ -2,11 +2,31 @@
 // 127.0.0.1, optionally changed from outside through its hooks to break one rule on purpose.
 import { createServer, ok, type Hooks, type ReferenceServer, type ServerOptions } from '../../../server';
 import type { ZoneStore } from '../../../server/types';
+import type { Mapping } from '../../../contract';
+import { sendOnce } from '../../../suite/transport/http';
 
 export type { ReferenceServer };
 
 export function reference(options: ServerOptions = {}): Promise<ReferenceServer> {
   return createServer({ log: false, ...options });
+}
+
+/** A request to a target as the test's own client, outside the suite under test: the suite's raw
+ * client (exact path, no pacing, no counting), with the token and JSON. */
+export async function call(url: string, token: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
+  const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
+  const res = await sendOnce(url, { method, path, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  return { status: res.status, json: JSON.parse(res.bodyText) };
+}
+
+/** Every mapping of a zone, page by page (`perPage` for a target that refuses 100). */
+export async function zoneMappings(url: string, token: string, zone: string, perPage = 100): Promise<Mapping[]> {
+  const all: Mapping[] = [];
+  for (let page = 1; ; page++) {
+    const { result } = (await call(url, token, 'GET', `/zones/${zone}/origin/cloud_regions?page=${page}&per_page=${perPage}`)).json as { result: Mapping[] };
+    all.push(...result);
+    if (result.length < perPage) return all;
+  }
 }
 
 /** Breaks a MUST: PUT answers 201 on success ("Create and replace both answer 200 (no 201)"). */
