@@ -1,7 +1,7 @@
 // Small building blocks the mutants and variants share. Each wraps the reference behaviour (the
 // `next` a hook receives) rather than copying it, so a case states only what it changes.
 import { OPERATION_NAMES } from '../contract';
-import type { Context, Mapping, Middleware, OperationName, Reply, RequestInfo, ZoneStore } from '../server';
+import { Code, fail, type Context, type Mapping, type Middleware, type OperationName, type Reply, type RequestInfo, type ZoneStore } from '../server';
 
 /** The operations that read or write mappings; supported_regions is left out of envelope defects
  * so that the suite's preflight still gets the region list and the defect is judged by the checks
@@ -126,3 +126,14 @@ export function zoneRegistry(): { track: Middleware; others(ctx: Context): ZoneS
 export function lenientText(text: string): string {
   return text.trim().replace(/^\[(.*)\]$/, '$1').replace(/%.*$/, '').replace(/\/\d+$/, '');
 }
+
+/** Decorated address text, decision 6's list (a zone index, a CIDR suffix, brackets, whitespace), that is not a plain address. */
+export function isDecorated(ctx: Context, text: string | undefined): text is string {
+  return text !== undefined && /[%/[\]\s]/.test(text) && ctx.canonicalize(text) === null;
+}
+
+/** A lookup that never validates its key: decorated text in the path finds no mapping, 404 instead of 400. */
+export const notFoundForDecorated: Middleware = (ctx, next) =>
+  isDecorated(ctx, ctx.originIp)
+    ? fail(404, Code.notFound, 'Unable to retrieve origin_public_cloud_region setting value. The zone setting does not exist.')
+    : next(ctx);

@@ -30,6 +30,8 @@ type Position = 'put:path' | 'put:body' | 'batch-put:item' | 'batch-delete:item'
 const POSITIONS: Position[] = ['put:path', 'put:body', 'batch-put:item', 'batch-delete:item', 'get:path', 'delete:path'];
 
 const INVALID = 'IP-INVALID-REJECTED';
+/** Positions where invalid text fails the whole request (a batch item may be failed inside a 200). */
+const WHOLE_REQUEST = ['put:path', 'put:body', 'get:path', 'delete:path'] as const;
 const FIELDS = ['put:result', 'get:result', 'list:items', 'delete:result', 'batch-put:succeeded', 'batch-put:failed', 'batch-delete:succeeded', 'batch-delete:failed'];
 
 /** Sends `bad` at one position, about the mapped address `ip` (so that a lax reader would act on it). */
@@ -56,7 +58,7 @@ const named = (list: BatchItemResult[] | undefined, ip: string) => (Array.isArra
 test.describe('address text at every position and in every field', () => {
   test(
     'text that is not a plain address (zone index, CIDR, brackets, whitespace) is rejected at every position: the PUT path and body, a batch PUT item, a batch DELETE item, the GET and DELETE path; the address it names is neither written, deleted nor returned',
-    cells(covers(INVALID), INVALID, POSITIONS),
+    cells(cells(covers(INVALID), INVALID, POSITIONS), 'IP-INVALID-400', WHOLE_REQUEST),
     async ({ api, addresses, regions, verify, ctx }) => {
       const ip = addresses.fresh(v6);
       const pair = regions.pair(0);
@@ -81,6 +83,9 @@ test.describe('address text at every position and in every field', () => {
               expect(res.json?.success, `${what}: a failure envelope`).toBe(false);
             }
           }, res);
+          // Decision 6: "SHOULD be 400", where the whole request fails.
+          if ((WHOLE_REQUEST as readonly string[]).includes(pos))
+            await verify.checkCell('IP-INVALID-400', pos, () => expect(res.status, `${what}: 400 exactly`).toBe(400), res);
         }
       }
       const kept = await api.get(ip);

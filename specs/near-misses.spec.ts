@@ -99,7 +99,8 @@ test.describe('generated near-miss addresses', () => {
           else if (position === 'put-body') await isRejected(verify, c, await api.put(c.source, { origin_ip: c.text, ...sent }), what);
           else if (position === 'put-both') await isRejected(verify, c, await api.put(c.text, { origin_ip: c.text, ...sent }), what);
           else {
-            // Reads and deletes: a 4xx, whichever (404 "no such mapping" is as good as 400 here).
+            // Reads and deletes: a 4xx failure envelope (MUST), 400 exactly (SHOULD), as for writes
+            // (decision 6 names no operation: "MUST be rejected with a 4xx failure envelope (SHOULD be 400)").
             const method = position === 'get' ? 'GET' : 'DELETE';
             const res = position === 'get' ? await api.get(c.text) : await api.delete(c.text);
             await verify.check('IP-INVALID-REJECTED', () => {
@@ -107,6 +108,7 @@ test.describe('generated near-miss addresses', () => {
               expect(res.status, `${method} ${describe(c)}: a 4xx`).toBeLessThan(500);
               expect(res.json?.success, `${method} ${describe(c)}: a failure envelope`).toBe(false);
             }, res);
+            await verify.check('IP-INVALID-400', () => expect(res.status, `${method} ${describe(c)}: 400 exactly`).toBe(400), res);
           }
         }
       }
