@@ -4,7 +4,8 @@
 // gets the "no credentials" answer, as the reference has no accounts of its own.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { Code, fail } from './envelope';
+import { Code } from '../contract';
+import { fail } from './envelope';
 import type { Reply } from './types';
 
 const BEARER = /^Bearer +([!-~]+)$/i; // RFC 6750 section 2.1; the scheme name is case-insensitive

@@ -1,7 +1,8 @@
 // Reads and parses a JSON request body for the operations that take one (put, batch-put,
 // batch-delete). Every failure becomes a 4xx reply; nothing here can throw.
 import type { IncomingMessage } from 'node:http';
-import { Code, fail } from './envelope';
+import { Code } from '../contract';
+import { fail } from './envelope';
 import type { Reply } from './types';
 
 export type BodyResult = { body: unknown } | { reply: Reply };

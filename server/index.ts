@@ -3,7 +3,7 @@
 // test code alters it from outside through options.hooks (see hooks.ts).
 import { createServer as createHttpServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { isRfc3339, OPERATION_NAMES } from '../contract';
+import { Code, isRfc3339, OPERATION_NAMES } from '../contract';
 import { credentialKey, credentialsAuth, type LegacyCredentials } from './auth';
 import { readJsonBody } from './body';
 import {
@@ -18,7 +18,7 @@ import {
   parseToken,
   type RateLimit,
 } from './config';
-import { Code, fail } from './envelope';
+import { fail } from './envelope';
 import { handlers, takesBody } from './handlers';
 import { resolveHooks, type Hooks } from './hooks';
 import { formatIp, parseIp } from './ip';
@@ -29,7 +29,8 @@ import { BASE_PATH, matchRoute } from './routes';
 import { createZones } from './store';
 import type { Context, MappingInput, OperationName, Reply, RequestInfo, SupportedRegions } from './types';
 
-export { Code, fail, Message, ok } from './envelope';
+export { Code } from '../contract';
+export { fail, Message, ok } from './envelope';
 export { canonicalizeIp, formatIp, formatIPv6, isIPv4Mapped, longestZeroRun, parseIp, zeroRuns } from './ip';
 export type { IpAddress, ZeroRun } from './ip';
 export { formatTimestamp, referenceModifiedOn } from './mapping';

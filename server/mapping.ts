@@ -1,6 +1,7 @@
 // The rules shared by the single and the batch PUT: validating one {origin_ip, vendor, region} item,
 // and writing it with the modified_on policy.
-import { Code, Message } from './envelope';
+import { Code } from '../contract';
+import { Message } from './envelope';
 import type { Context, Mapping, Stamp } from './types';
 
 export type CheckedItem =

@@ -7,6 +7,7 @@ import { errorCodes } from '../fixtures/checks';
 import { ipv4Address, ipv6Address } from '../suite/ip/arbitraries';
 import { canonical, parseAddress } from '../suite/ip/oracle';
 import { representativeSpellings } from '../suite/ip/spellings';
+import { Code } from '../contract';
 
 test.describe('DELETE one mapping', () => {
   test(
@@ -39,7 +40,7 @@ test.describe('DELETE one mapping', () => {
           expect(again.status, `a second DELETE of ${ip}`).toBe(404);
           expect(again.json?.success, 'a failure envelope').toBe(false);
         });
-        await verify.check('DELETE-NOT-FOUND-CODE', () => expect(errorCodes(again), `second DELETE of ${ip}: error codes`).toContain(1142));
+        await verify.check('DELETE-NOT-FOUND-CODE', () => expect(errorCodes(again), `second DELETE of ${ip}: error codes`).toContain(Code.notFound));
       }
       const kept = await api.get(neighbour);
       await verify.check('DELETE-REMOVES', () =>
@@ -60,7 +61,7 @@ test.describe('DELETE one mapping', () => {
         expect(del.status, `DELETE of ${ip}, never mapped`).toBe(404);
         expect(del.json?.success, 'a failure envelope').toBe(false);
       });
-      await verify.check('DELETE-NOT-FOUND-CODE', () => expect(errorCodes(del), 'error codes').toContain(1142));
+      await verify.check('DELETE-NOT-FOUND-CODE', () => expect(errorCodes(del), 'error codes').toContain(Code.notFound));
     },
   );
 });

@@ -7,6 +7,7 @@ import { ipv4Address, ipv6Address } from '../suite/ip/arbitraries';
 import { canonical, parseAddress } from '../suite/ip/oracle';
 import { representativeSpellings } from '../suite/ip/spellings';
 import { knobs } from '../suite/config/profile';
+import { Code } from '../contract';
 
 test.describe('GET one mapping', () => {
   test(
@@ -43,7 +44,7 @@ test.describe('GET one mapping', () => {
           expect(get.status, `GET of ${ip}, never mapped`).toBe(404);
           expect(get.json?.success, 'a failure envelope').toBe(false);
         });
-        await verify.check('GET-NOT-FOUND-CODE', () => expect(errorCodes(get), `GET of ${ip}: error codes`).toContain(1142));
+        await verify.check('GET-NOT-FOUND-CODE', () => expect(errorCodes(get), `GET of ${ip}: error codes`).toContain(Code.notFound));
       }
     },
   );

@@ -15,6 +15,7 @@ import { chunks, inParallel } from '../suite/transport/concurrency';
 import { knobs } from '../suite/config/profile';
 import { Progress } from '../suite/run/progress';
 import type { Verifier } from '../suite/judging/verify';
+import { Code } from '../contract';
 
 async function totalCount(api: ApiClient, verify: Verifier, why: string): Promise<number> {
   const res = await api.list({ per_page: 1 });
@@ -100,7 +101,7 @@ test(
     const over = await api.put(extra[0]!, { origin_ip: extra[0]!, ...pair });
     await verify.check('LIMIT-NEW-REJECTED', () => {
       expect(over.status, 'a new address in a full zone').toBe(403);
-      expect(errorCodes(over), 'error codes').toContain(1164);
+      expect(errorCodes(over), 'error codes').toContain(Code.tooManyMappings);
     });
 
     const replace = await api.put(fill[0]!, { origin_ip: fill[0]!, ...regions.other(pair) });
@@ -132,7 +133,7 @@ test(
         expect(failed, 'a per-item answer lists the new addresses in failed').toEqual(expect.arrayContaining([extra[1], extra[2]]));
       } else {
         expect(across.status, 'a whole-batch rejection is 403').toBe(403);
-        expect(errorCodes(across), 'error codes').toContain(1164);
+        expect(errorCodes(across), 'error codes').toContain(Code.tooManyMappings);
       }
     });
     const afterBatch = await totalCount(api, verify, 'after the batch across the limit');

@@ -1,9 +1,9 @@
 // PUT /zones/{zone_id}/origin/cloud_regions/batch: merge, not replace; items validated independently;
 // duplicates of one address make one mapping, the last item wins (items are applied in order).
-import { Code, fail, Message, ok } from '../envelope';
+import { fail, Message, ok } from '../envelope';
 import { checkItem, isOverLimit, writeMapping } from '../mapping';
 import type { Context, Reply } from '../types';
-import type { BatchItemResult } from '../../contract';
+import { Code, type BatchItemResult } from '../../contract';
 import { batchItems } from './batch';
 
 export function batchPut(ctx: Context): Reply {

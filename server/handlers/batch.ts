@@ -1,6 +1,7 @@
 // What the two batch operations share: the body must be a top-level JSON array of at most maxBatch
 // items (openapi maxItems: 100); otherwise 400 and nothing is applied.
-import { Code, fail } from '../envelope';
+import { Code } from '../../contract';
+import { fail } from '../envelope';
 import type { Context, Reply } from '../types';
 
 export function batchItems(ctx: Context, itemDescription: string): unknown[] | Reply {

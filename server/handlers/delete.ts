@@ -1,5 +1,6 @@
 // DELETE /zones/{zone_id}/origin/cloud_regions/{origin_ip}: result { origin_ip } (canonical), 404 if absent.
-import { Code, fail, Message, ok } from '../envelope';
+import { Code } from '../../contract';
+import { fail, Message, ok } from '../envelope';
 import type { Context, Reply } from '../types';
 import { invalidPathIp } from './path-ip';
 

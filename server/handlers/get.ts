@@ -1,5 +1,6 @@
 // GET /zones/{zone_id}/origin/cloud_regions/{origin_ip}: the path is canonicalized before lookup.
-import { Code, fail, Message, ok } from '../envelope';
+import { Code } from '../../contract';
+import { fail, Message, ok } from '../envelope';
 import type { Context, Reply } from '../types';
 import { invalidPathIp } from './path-ip';
 

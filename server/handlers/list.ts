@@ -1,6 +1,7 @@
 // GET /zones/{zone_id}/origin/cloud_regions: paginated, in creation order (a replace keeps its place).
 // A page past the end is 200 with result [] because the SDK's paginator stops only on an empty page.
-import { Code, fail, ok } from '../envelope';
+import { Code } from '../../contract';
+import { fail, ok } from '../envelope';
 import type { Context, Reply } from '../types';
 
 /** page >= 1 (default 1), per_page 1..100 (default 20): decimal digits only, given at most once. */

@@ -1,5 +1,6 @@
 // The answer for an origin_ip path parameter that is not a plain address (decisions 4 and 6).
-import { Code, fail } from '../envelope';
+import { Code } from '../../contract';
+import { fail } from '../envelope';
 import type { Context, Reply } from '../types';
 
 export function invalidPathIp(ctx: Context): Reply {

@@ -1,5 +1,6 @@
 // PUT /zones/{zone_id}/origin/cloud_regions/{origin_ip}: create or replace, both 200 (seed page).
-import { Code, fail, Message, ok } from '../envelope';
+import { Code } from '../../contract';
+import { fail, Message, ok } from '../envelope';
 import { checkItem, isOverLimit, writeMapping } from '../mapping';
 import type { Context, Reply } from '../types';
 import { invalidPathIp } from './path-ip';

@@ -7,6 +7,7 @@ import { addressWithSpelling, anyTestAddress, compatibleAddress, ipv6Address, ma
 import { canonical } from '../../suite/ip/oracle';
 import { spellingOf } from '../../suite/ip/spellings';
 import { runProperty } from '../../suite/judging/property';
+import { Code } from '../../contract';
 
 test.describe('PUT with a body origin_ip that differs from the path', () => {
   test(
@@ -18,7 +19,7 @@ test.describe('PUT with a body origin_ip that differs from the path', () => {
       const res = await api.put(pathIp, { origin_ip: bodyIp, ...regions.pair(0) });
       await verify.check('PUT-MISMATCH-REJECTED', () => expect(res.status, 'a path/body mismatch answers 400').toBe(400));
       await verify.check('PUT-MISMATCH-CODE', () =>
-        expect((res.json?.errors as Array<{ code?: number }> | undefined)?.map((e) => e.code), 'error codes').toContain(1146),
+        expect((res.json?.errors as Array<{ code?: number }> | undefined)?.map((e) => e.code), 'error codes').toContain(Code.invalidParameter),
       );
       for (const ip of [pathIp, bodyIp]) {
         const get = await api.get(ip);

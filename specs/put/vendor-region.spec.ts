@@ -1,7 +1,7 @@
 // Vendor and region validation against GET .../supported_regions, fetched once per run at preflight
 // (never hard-coded): seed "The vendor and region are validated against the list from
 // GET /zones/{zone_id}/origin/cloud_regions/supported_regions"; decision 10.
-import { MAX_BATCH } from '../../contract';
+import { Code, MAX_BATCH } from '../../contract';
 import { covers, expect, test, type Pair } from '../../fixtures';
 import { checkStored, errorCodes } from '../../fixtures/checks';
 import { knobs } from '../../suite/config/profile';
@@ -63,7 +63,7 @@ test.describe('PUT vendor and region', () => {
         await verify.check('PUT-VENDOR-REGION-INVALID', () =>
           expect(res.status, `${c.name} (${c.body.vendor}/${c.body.region}) is rejected with a 4xx`).toBeGreaterThanOrEqual(400),
         );
-        await verify.check('PUT-VENDOR-REGION-CODE', () => expect(errorCodes(res), `${c.name}: error codes`).toContain(1157));
+        await verify.check('PUT-VENDOR-REGION-CODE', () => expect(errorCodes(res), `${c.name}: error codes`).toContain(Code.unsupportedRegion));
       }
       await checkStored(verify, 'PUT-VENDOR-REGION-INVALID', api, ip, null, 'after every invalid vendor/region');
     },

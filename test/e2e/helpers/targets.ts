@@ -2,7 +2,7 @@
 // 127.0.0.1, optionally changed from outside through its hooks to break one rule on purpose.
 import { createServer, ok, type Hooks, type ReferenceServer, type ServerOptions } from '../../../server';
 import type { ZoneStore } from '../../../server/types';
-import type { Mapping } from '../../../contract';
+import { Code, type Mapping } from '../../../contract';
 import { sendOnce } from '../../../suite/transport/http';
 
 export type { ReferenceServer };
@@ -38,7 +38,7 @@ export const put201: Hooks = {
 export const mismatchWithoutCode: Hooks = {
   reply: (reply, request) => {
     if (request.operation !== 'put' || reply.status !== 400) return reply;
-    const errors = (reply.body.errors as Array<{ code: number; message: string }>).map((e) => (e.code === 1146 ? { ...e, code: 1999 } : e));
+    const errors = (reply.body.errors as Array<{ code: number; message: string }>).map((e) => (e.code === Code.invalidParameter ? { ...e, code: 1999 } : e));
     return { ...reply, body: { ...reply.body, errors } };
   },
 };
