@@ -15,6 +15,7 @@ import type { ApiClient, ApiResponse, SendOptions } from '../suite/transport/cli
 import { ipv6Address } from '../suite/ip/arbitraries';
 import { canonical } from '../suite/ip/oracle';
 import { knobs } from '../suite/config/profile';
+import { inParallel } from '../suite/transport/concurrency';
 
 type AuthId = 'AUTH-NO-CREDENTIALS' | 'AUTH-MALFORMED' | 'AUTH-WRONG-TOKEN';
 
@@ -102,40 +103,46 @@ test.describe('authentication', () => {
     test(
       `${WHAT[id]} is refused on all seven operations with 400, 401 or 403, success false and errors (messages and result may be absent), returns no mapping data, and changes nothing`,
       cells(covers(id), id, cellIds),
-      async ({ api, addresses, regions, verify, ctx }) => {
+      async ({ api, addresses, regions, verify, ctx, lanes }) => {
         const existing = addresses.fresh(ipv6Address().map(canonical));
         const fresh = addresses.fresh(ipv6Address().map(canonical));
         const pair = regions.pair(0);
         const put = await api.put(existing, { origin_ip: existing, ...pair });
         await verify.check('PUT-CREATE', () => expect(put.status, `PUT ${existing} with the real token`).toBe(200));
-        for (const mode of modes) {
+        // Every refused request is judged on its own answer: they go out together and are judged in
+        // this order once all are in. (A target that lets one through fails that cell whatever the
+        // order; what it changed is checked with the real token below.)
+        const requests = modes.flatMap((mode) => {
           const spellings = mode.spellings(ctx.token);
-          for (const [i, op] of OPERATION_NAMES.entries()) {
-            const sent = knobs(ctx.profile).authEveryVariant ? spellings : [spellings[i % spellings.length]!];
-            for (const s of sent) {
-              const res = await send(op, api, existing, fresh, regions.other(pair), { noAuth: true, headers: s.headers, authFailureExpected: true });
-              const what = `${op} with ${s.name}`;
-              await verify.checkCell(id, `${op}:${mode.input}`, () => {
-                expect([400, 401, 403], `${what}: refused with 400, 401 or 403 (saw ${res.status})`).toContain(res.status);
-                expect(res.json?.success, `${what}: success false`).toBe(false);
-                expect(Array.isArray(res.json?.errors) && (res.json!.errors as unknown[]).length > 0, `${what}: a non-empty errors array`).toBe(true);
-                expect(res.json?.result ?? null, `${what}: no result`).toBeNull();
-                expect(DATA_KEYS.test(res.bodyText), `${what}: the refusal carries no mapping data`).toBe(false);
-              });
-            }
-          }
+          return OPERATION_NAMES.flatMap((op, i) =>
+            (knobs(ctx.profile).authEveryVariant ? spellings : [spellings[i % spellings.length]!]).map((s) => ({ mode, op, s })),
+          );
+        });
+        const answers = await inParallel(requests, lanes, ({ op, s }) =>
+          send(op, api, existing, fresh, regions.other(pair), { noAuth: true, headers: s.headers, authFailureExpected: true }),
+        );
+        for (const [k, { mode, op, s }] of requests.entries()) {
+          const res = answers[k]!;
+          const what = `${op} with ${s.name}`;
+          await verify.checkCell(id, `${op}:${mode.input}`, () => {
+            expect([400, 401, 403], `${what}: refused with 400, 401 or 403 (saw ${res.status})`).toContain(res.status);
+            expect(res.json?.success, `${what}: success false`).toBe(false);
+            expect(Array.isArray(res.json?.errors) && (res.json!.errors as unknown[]).length > 0, `${what}: a non-empty errors array`).toBe(true);
+            expect(res.json?.result ?? null, `${what}: no result`).toBeNull();
+            expect(DATA_KEYS.test(res.bodyText), `${what}: the refusal carries no mapping data`).toBe(false);
+          }, res);
         }
         // Nothing changed: the replace, the DELETE and the batch DELETE left `existing` as it was, the
         // batch PUT created nothing.
-        const kept = await api.get(existing);
+        // (The read of `existing` and the DELETE of `fresh` are independent: together.)
+        const [kept, gone] = await inParallel([() => api.get(existing), () => api.delete(fresh)], lanes, (send) => send());
         await verify.checkCell(id, modes.flatMap((m) => ['put', 'delete', 'batch-delete'].map((op) => `${op}:${m.input}`)), () =>
           expect(kept.json?.result, `${existing} keeps its mapping after the refused writes`).toMatchObject({ origin_ip: existing, ...pair }),
-        );
+        kept);
         // A DELETE finds nothing: the check, and it settles the address for the cleanup.
-        const gone = await api.delete(fresh);
         await verify.checkCell(id, modes.map((m) => `batch-put:${m.input}`), () =>
           expect(gone.status, `after the refused batch PUTs: nothing stored under ${fresh} (DELETE finds nothing)`).toBe(404),
-        );
+        gone);
         const del = await api.delete(existing);
         await verify.check('DELETE-REMOVES', () => expect(del.status, `DELETE of ${existing} with the real token`).toBe(200));
       },

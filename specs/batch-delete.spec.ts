@@ -9,6 +9,7 @@ import { entryFor } from '../fixtures/batch';
 import { checkStored } from '../fixtures/checks';
 import type { BatchResult } from '../contract';
 import type { ApiResponse } from '../suite/transport/client';
+import { inParallel } from '../suite/transport/concurrency';
 import { ipv4Address, ipv6Address } from '../suite/ip/arbitraries';
 import { canonical, parseAddress } from '../suite/ip/oracle';
 import { representativeSpellings } from '../suite/ip/spellings';
@@ -59,7 +60,7 @@ test.describe('batch DELETE', () => {
     // Zone-wide: a target that reads no body as "everything" empties the zone, other tests' mappings
     // included (the zone guard puts back the ones the suite did not write).
     zoneWide(covers('BATCH-DELETE-NO-BODY', 'BATCH-DELETE-NO-BODY-400')),
-    async ({ api, addresses, regions, verify, ctx }) => {
+    async ({ api, addresses, regions, verify, ctx, lanes }) => {
       const ip = addresses.fresh(v6);
       const pair = regions.pair(0);
       const put = await api.put(ip, { origin_ip: ip, ...pair });
@@ -74,16 +75,20 @@ test.describe('batch DELETE', () => {
         ['an object naming the address', JSON.stringify({ origin_ips: [ip] })],
       ];
       const readBackEach = knobs(ctx.profile).batchDeleteReadBackEachBody;
-      for (const [name, body] of cases) {
-        const res: ApiResponse<BatchResult> =
-          body === undefined
-            ? await api.batchDelete(undefined)
-            : ((await api.raw('DELETE', path, body, { op: 'batch-delete', writes: [ip] })) as ApiResponse<BatchResult>);
+      const sendOne = async ([, body]: [string, string | undefined]): Promise<ApiResponse<BatchResult>> =>
+        body === undefined
+          ? api.batchDelete(undefined)
+          : ((await api.raw('DELETE', path, body, { op: 'batch-delete', writes: [ip] })) as ApiResponse<BatchResult>);
+      // With one read-back after them all, the bodies go out together and are judged in this order
+      // once all are in; a read-back after each needs them one at a time.
+      const answers = readBackEach ? undefined : await inParallel(cases, lanes, sendOne);
+      for (const [i, [name, body]] of cases.entries()) {
+        const res = answers ? answers[i]! : await sendOne([name, body]);
         if (res.status >= 200 && res.status < 300)
           await verify.check('BATCH-DELETE-NO-BODY', () =>
             expect(res.json?.result?.succeeded, `${name}: answered ${res.status}, so succeeded must be empty`).toEqual([]),
-          );
-        await verify.check('BATCH-DELETE-NO-BODY-400', () => expect(res.status, `${name}: answered 400`).toBe(400));
+          res);
+        await verify.check('BATCH-DELETE-NO-BODY-400', () => expect(res.status, `${name}: answered 400`).toBe(400), res);
         // Read back after each body, a failure names the body at fault; else once after them all.
         if (readBackEach) await checkStored(verify, 'BATCH-DELETE-NO-BODY', api, ip, pair, `after ${name}`);
       }

@@ -41,7 +41,7 @@ test(
       ['put:limit-counts-own-zone', 'put:limit-other-zone-full'],
     ),
   ),
-  async ({ api, addresses, regions, verify, ctx }) => {
+  async ({ api, addresses, regions, verify, ctx, lanes }) => {
     test.skip(!ctx.allowDestructive, 'fills the zone to 3,500 mappings: set CONFORMANCE_ALLOW_DESTRUCTIVE=1 to run it against this target');
     const start = await totalCount(api, verify, 'before the fill');
     const need = ctx.limit - start;
@@ -61,10 +61,11 @@ test(
       const held = await apiB.put(heldInB, { origin_ip: heldInB, ...pair });
       await verify.check('PUT-CREATE', () => expect(held.status, `PUT ${heldInB} in zone B before zone A fills up`).toBe(200));
     } else verify.skipCell('ZONE-ISOLATION', ['put:limit-counts-own-zone', 'put:limit-other-zone-full'], 'needs a second zone: set CONFORMANCE_ZONE_ID_B');
-    // The fill's batches are independent: sent CONFORMANCE_CONCURRENCY at a time, judged in order.
+    // The fill's batches are independent: sent `lanes` at a time (the test holds the zone alone: the
+    // run's whole allowance), judged in order.
     const batches = chunks(fill, 100);
     const progress = new Progress('limit fill: filled', fill.length);
-    const filled = await inParallel(batches, ctx.concurrency, async (batch) => {
+    const filled = await inParallel(batches, lanes, async (batch) => {
       const res = await api.batchPut(batch.map((ip) => ({ origin_ip: ip, ...pair })));
       await progress.advance(batch.length);
       return res;

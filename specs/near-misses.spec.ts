@@ -13,6 +13,7 @@ import { canonicalOf } from '../suite/ip/oracle';
 import { NEAR_MISS_CLASSES, generateNearMisses, seedFor, type NearMiss } from '../suite/ip/near-miss';
 import { knobs } from '../suite/config/profile';
 import type { Verifier } from '../suite/judging/verify';
+import { inParallel } from '../suite/transport/concurrency';
 
 /** Where a near miss goes besides a batch PUT item (every case is one of those too). */
 type Position = 'put-path' | 'put-body' | 'put-both' | 'get' | 'delete';
@@ -43,7 +44,7 @@ test.describe('generated near-miss addresses', () => {
   test(
     'near misses of every class (inserted, dropped or doubled characters, extra or missing groups, five hex digits, ports, zone ids, stray dots, whitespace, brackets, CIDR, Unicode digits, wrong separators, leading zeros, hex, shorthand, integers, ...) are rejected in the PUT path and body, batch PUT items and the GET and DELETE path, and store nothing',
     covers('IP-INVALID-REJECTED', 'IP-INVALID-400', 'IP-IPV4-NONCANONICAL-REJECTED', 'IP-IPV4-NO-OCTAL'),
-    async ({ api, addresses, regions, verify, ctx }) => {
+    async ({ api, addresses, regions, verify, ctx, lanes }) => {
       const knob = knobs(ctx.profile).nearMisses;
       const seed = seedFor(ctx.seed, 'near misses');
       // Spares, so that a case whose addresses another test holds (or that shares a reading with an
@@ -92,17 +93,28 @@ test.describe('generated near-miss addresses', () => {
         }
       }
 
-      for (const { c, positions } of plan) {
-        for (const position of positions) {
+      // The cases' addresses and readings are disjoint (claimed above): the cases go out together, each
+      // case's positions in order, and the answers are judged in the plan's order once all are in.
+      const send = (c: NearMiss, position: Position): Promise<ApiResponse> => {
+        if (position === 'put-path') return api.put(c.text, { origin_ip: c.source, ...sent });
+        if (position === 'put-body') return api.put(c.source, { origin_ip: c.text, ...sent });
+        if (position === 'put-both') return api.put(c.text, { origin_ip: c.text, ...sent });
+        return position === 'get' ? api.get(c.text) : api.delete(c.text);
+      };
+      const answers = await inParallel(plan, lanes, async ({ c, positions }) => {
+        const out: ApiResponse[] = [];
+        for (const position of positions) out.push(await send(c, position));
+        return out;
+      });
+      for (const [i, { c, positions }] of plan.entries()) {
+        for (const [k, position] of positions.entries()) {
           const what = `${position} ${describe(c)}`;
-          if (position === 'put-path') await isRejected(verify, c, await api.put(c.text, { origin_ip: c.source, ...sent }), what);
-          else if (position === 'put-body') await isRejected(verify, c, await api.put(c.source, { origin_ip: c.text, ...sent }), what);
-          else if (position === 'put-both') await isRejected(verify, c, await api.put(c.text, { origin_ip: c.text, ...sent }), what);
+          const res = answers[i]![k]!;
+          if (position === 'put-path' || position === 'put-body' || position === 'put-both') await isRejected(verify, c, res, what);
           else {
             // Reads and deletes: a 4xx failure envelope (MUST), 400 exactly (SHOULD), as for writes
             // (decision 6 names no operation: "MUST be rejected with a 4xx failure envelope (SHOULD be 400)").
             const method = position === 'get' ? 'GET' : 'DELETE';
-            const res = position === 'get' ? await api.get(c.text) : await api.delete(c.text);
             await verify.check('IP-INVALID-REJECTED', () => {
               expect(res.status, `${method} ${describe(c)} while ${c.source} is mapped: a 4xx, not its mapping`).toBeGreaterThanOrEqual(400);
               expect(res.status, `${method} ${describe(c)}: a 4xx`).toBeLessThan(500);
@@ -132,8 +144,11 @@ test.describe('generated near-miss addresses', () => {
           });
         }
       }
-      for (const [ip, j] of judged) {
-        const get = await api.get(ip);
+      // Reads only: together, judged in order.
+      const readings = [...judged];
+      const reads = await inParallel(readings, lanes, ([ip]) => api.get(ip));
+      for (const [i, [ip, j]] of readings.entries()) {
+        const get = reads[i]!;
         const named = j.cases.map(describe).join('; ');
         await verify.check(j.requirement, () => {
           if (j.expect) expect(mixedNotation(get.json?.result), `${ip} keeps its mapping after ${named} (batch PUT item, GET, DELETE)`).toMatchObject({ origin_ip: ip, ...j.expect });

@@ -4,6 +4,7 @@
 // hides a MUST checked after it. Every failure records an annotation the reporter reads, and an
 // evidence attachment: the redacted exchange, a curl command and the replay command.
 import type { TestInfo } from '@playwright/test';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ApiResponse } from '../transport/client';
 import type { Exchange } from '../transport/http';
 import { citation, finding, findingAnnotation, MATRIX_CELL, MATRIX_RESULT, NOT_APPLICABLE, OBSERVATION, REQUIREMENT, VIOLATION, type Annotation } from './annotations';
@@ -160,15 +161,12 @@ export class Verifier {
    */
   async inCell<T>(id: string, cell: string, send: () => Promise<T>): Promise<T> {
     if (!(requirement(id).matrix ?? []).some((x) => x.id === cell)) throw new Error(`Requirement ${id} has no matrix cell "${cell}" (suite/judging/requirements.ts)`);
-    this.cellScope = { id, cell };
-    try {
-      return await send();
-    } finally {
-      this.cellScope = undefined;
-    }
+    // Scoped to this call's async context, not to the verifier: several cells' requests may be in
+    // flight at once (inParallel), and each failure belongs to the cell whose request it judges.
+    return this.cellScope.run({ id, cell }, send);
   }
 
-  private cellScope?: { id: string; cell: string };
+  private readonly cellScope = new AsyncLocalStorage<{ id: string; cell: string }>();
 
   /** Records that a cell could not run here, and why (a missing second zone, a zone too full). */
   skipCell(id: string, cell: string | string[], reason: string): void {
@@ -185,8 +183,8 @@ export class Verifier {
   /** Records a violation found without an assertion (the response validator). */
   fail(req: Requirement, detail: string, evidence?: ApiResponse | ApiResponse[]): void {
     this.cite(req.id);
-    if (this.cellScope?.id === req.id)
-      this.testInfo.annotations.push({ type: MATRIX_RESULT, description: `${req.id} ${this.cellScope.cell} failed` });
+    const scope = this.cellScope.getStore();
+    if (scope?.id === req.id) this.testInfo.annotations.push({ type: MATRIX_RESULT, description: `${req.id} ${scope.cell} failed` });
     const clean = redact(this.context ? `${detail}\n${this.context}` : detail);
     const responses = evidence === undefined ? this.recent.slice(-3) : Array.isArray(evidence) ? evidence : [evidence];
     if (this.deferred) {

@@ -57,6 +57,10 @@ export interface RiskGuard {
   before(risk: Risk): void;
   /** After the answer: compares the zone with the preflight snapshot and restores what changed. */
   after(res: ApiResponse, risk: Risk): Promise<void>;
+  /** True when risky requests must go one at a time, each with its comparison (the zone holds
+   * mappings the suite never wrote): a loss is then put down to the one request that caused it,
+   * whatever requests of the test are in flight together. */
+  alone?(): boolean;
 }
 
 const ZONE_BASE = /^\/zones\/[^/?]+\/origin\/cloud_regions/;
@@ -120,6 +124,8 @@ export class ApiClient {
   onResponse?: ResponseHook;
   onTransportError?: TransportErrorHook;
   guard?: RiskGuard;
+  /** Risky requests waiting for their turn when the guard wants them alone; shared by inZone(). */
+  private riskTurn: { last: Promise<unknown> } = { last: Promise.resolve() };
 
   constructor(
     private readonly transport: Transport,
@@ -133,6 +139,7 @@ export class ApiClient {
     c.onResponse = this.onResponse;
     c.onTransportError = this.onTransportError;
     c.guard = this.guard;
+    c.riskTurn = this.riskTurn;
     return c;
   }
 
@@ -155,6 +162,25 @@ export class ApiClient {
     if (payload !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
       headers['content-type'] = 'application/json';
     const risk = this.guard ? riskOf(method, path, payload, headers) : undefined;
+    if (risk && this.guard!.alone?.()) {
+      // One risky request and its comparison at a time, in the order they were asked for.
+      const mine = this.riskTurn.last.then(() => this.sendJudged<T>(op, method, path, kind, headers, payload, opts, risk));
+      this.riskTurn.last = mine.catch(() => undefined);
+      return mine;
+    }
+    return this.sendJudged<T>(op, method, path, kind, headers, payload, opts, risk);
+  }
+
+  private async sendJudged<T>(
+    op: OperationName | undefined,
+    method: string,
+    path: string,
+    kind: string,
+    headers: Record<string, string>,
+    payload: string | Buffer | undefined,
+    opts: SendOptions,
+    risk: Risk | undefined,
+  ): Promise<ApiResponse<T>> {
     if (risk) this.guard!.before(risk);
     let raw: RawResponse;
     try {

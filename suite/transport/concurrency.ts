@@ -9,6 +9,19 @@
  * 40 ms or more (a remote target is also paced by the gate: suite/transport/throttle.ts). */
 export const DEFAULT_CONCURRENCY = 4;
 
+/** The most requests one test can have in flight: the transport's sockets (suite/transport/http.ts). */
+export const MAX_IN_FLIGHT = 16;
+
+/**
+ * The lanes of a test: CONFORMANCE_CONCURRENCY, or, for a test that holds the zone alone (zone-wide:
+ * every other worker waits meanwhile), the run's whole allowance, CONFORMANCE_CONCURRENCY per worker,
+ * up to MAX_IN_FLIGHT. The same requests go out at any lane count, judged in input order; the gate's
+ * pacing holds whatever the count.
+ */
+export function lanesFor(concurrency: number, opts: { alone: boolean; workers: number }): number {
+  return opts.alone ? Math.max(concurrency, Math.min(MAX_IN_FLIGHT, concurrency * Math.max(1, opts.workers))) : concurrency;
+}
+
 /**
  * `fn` over every item, at most `limit` at a time; the results in input order. When one call throws,
  * no further call starts, the calls in flight are awaited, and the error of the earliest item that
