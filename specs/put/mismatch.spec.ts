@@ -50,7 +50,7 @@ test.describe('PUT with a body origin_ip that differs from the path', () => {
   test(
     'for any two different addresses in any spellings, the PUT is rejected with 400 and stores neither',
     covers('PUT-MISMATCH-REJECTED'),
-    async ({ api, addresses, regions, verify, ctx }, testInfo) => {
+    async ({ api, addresses, regions, verify, ctx, lanes }, testInfo) => {
       const pairOfAddresses = fc
         .tuple(addressWithSpelling(anyTestAddress(ctx.addressBias)), addressWithSpelling(anyTestAddress(ctx.addressBias)))
         .filter(([a, b]) => a.canonical !== b.canonical)
@@ -67,7 +67,12 @@ test.describe('PUT with a body origin_ip that differs from the path', () => {
             await verify.check('PUT-MISMATCH-REJECTED', () => expect(get.status, `nothing stored under ${ip}`).toBe(404));
           }
         },
-        { numRuns: Math.max(3, Math.ceil(ctx.numRuns / 4)), describe: (c) => `path "${c.path}", body origin_ip "${c.body}"` },
+        {
+          numRuns: Math.max(3, Math.ceil(ctx.numRuns / 4)),
+          describe: (c) => `path "${c.path}", body origin_ip "${c.body}"`,
+          addressesOf: (c) => [c.pathCanonical, c.bodyCanonical],
+          lanes,
+        },
       );
     },
   );
@@ -98,7 +103,7 @@ test.describe('PUT with a body origin_ip that spells the path address differentl
   test(
     'is accepted (SHOULD) and stores the canonical address once',
     covers('PUT-SAME-ADDRESS-SPELLING', 'IP-ONE-MAPPING-PER-ADDRESS'),
-    async ({ api, addresses, regions, verify, ctx }, testInfo) => {
+    async ({ api, addresses, regions, verify, ctx, lanes }, testInfo) => {
       // IPv6 only: an IPv4 address has a single legal spelling.
       const arb = addressWithSpelling(fc.oneof(ipv6Address(), mappedAddress(), compatibleAddress())).chain((a) =>
         spellingOf(a.address)
@@ -125,7 +130,12 @@ test.describe('PUT with a body origin_ip that spells the path address differentl
           const again = await api.get(c.body);
           await verify.check('IP-ONE-MAPPING-PER-ADDRESS', () => expect(again.status, 'no second mapping under the body spelling').toBe(404));
         },
-        { numRuns: Math.max(3, Math.ceil(ctx.numRuns / 4)), describe: (c) => `path "${c.path}", body origin_ip "${c.body}"` },
+        {
+          numRuns: Math.max(3, Math.ceil(ctx.numRuns / 4)),
+          describe: (c) => `path "${c.path}", body origin_ip "${c.body}"`,
+          addressesOf: (c) => [c.canonical],
+          lanes,
+        },
       );
     },
   );

@@ -28,7 +28,7 @@ test.describe('IP normalization', () => {
   test(
     'for any address and any of its spellings, PUT stores the canonical text; GET, a second PUT and DELETE through other spellings find that one mapping',
     covers('IP-CANONICAL-IPV6', 'IP-CANONICAL-IPV4', 'IP-MAPPED-MIXED', 'IP-ONE-MAPPING-PER-ADDRESS', 'GET-FOUND', 'DELETE-REMOVES'),
-    async ({ api, addresses, regions, verify, ctx }, testInfo) => {
+    async ({ api, addresses, regions, verify, ctx, lanes }, testInfo) => {
       await runProperty(
         { verify, ctx, testInfo },
         spelledThreeWays(ctx.addressBias),
@@ -53,7 +53,11 @@ test.describe('IP normalization', () => {
             expect(after.status, `after one DELETE no mapping is left under "${c.putAs}": the spellings made one mapping`).toBe(404),
           );
         },
-        { describe: (c) => `address ${c.canonical}: PUT "${c.putAs}", GET/PUT "${c.getAs}", DELETE "${c.deleteAs}"` },
+        {
+          describe: (c) => `address ${c.canonical}: PUT "${c.putAs}", GET/PUT "${c.getAs}", DELETE "${c.deleteAs}"`,
+          addressesOf: (c) => [c.canonical],
+          lanes,
+        },
       );
     },
   );

@@ -8,6 +8,7 @@ import { knobs } from '../config/profile';
 import { requirement } from './requirements';
 import type { RunContext } from '../run/run-context';
 import { RequirementViolation, type Verifier } from './verify';
+import { inParallel } from '../transport/concurrency';
 
 export interface PropertyEnv {
   verify: Verifier;
@@ -32,11 +33,20 @@ export async function runProperty<T>(
     /** More variables the replay command needs (fc.commands' replayPath: a seed and path alone do not
      * replay which commands ran while shrinking). */
     replayEnv?: (value: T) => Record<string, string>;
+    /** The addresses (canonical text) one run reads or writes, and nothing else of the zone: runs on
+     * disjoint addresses may then go out together (see `together`). */
+    addressesOf?: (value: T) => string[];
+    /** How many runs may be in flight at once (CONFORMANCE_CONCURRENCY); 1: one at a time. */
+    lanes?: number;
   } = {},
 ): Promise<void> {
   const { verify, ctx, testInfo } = env;
   const seed = propertySeed(ctx.seed, `${testInfo.titlePath.join(' > ')}${options.name ? ` > ${options.name}` : ''}`);
   const numRuns = options.numRuns ?? ctx.numRuns;
+  // A replay (CONFORMANCE_FC_PATH) runs the one input it names, as fc.check does.
+  if (!ctx.fcPath && options.addressesOf && (options.lanes ?? 1) > 1) {
+    if (await together(verify, fc.sample(arb, { seed, numRuns }), predicate, options.addressesOf, options.lanes!)) return;
+  }
   verify.deferred = true;
   let details: fc.RunDetails<[T]>;
   try {
@@ -80,4 +90,43 @@ export async function runProperty<T>(
   if (err instanceof RequirementViolation)
     verify.fail(err.requirement, `${err.message}\n(the failure did not repeat when the counterexample was run again)`);
   throw new Error(`property failed but did not repeat on replay: ${shown}\n${(err as Error)?.message ?? err}`);
+}
+
+/**
+ * The inputs fc.check would run, in its order (fc.sample with the same seed and numRuns draws the same
+ * values), run `lanes` at a time; a run waits for every earlier run that shares an address with it.
+ * True when every run passed cleanly: the property then holds for exactly the inputs the one-at-a-time
+ * run would have checked, with the same requests. Anything else (a failure, a SHOULD finding, an input
+ * skipped by fc.pre) returns false and leaves nothing recorded: the caller then runs fc.check one input
+ * at a time from the start, which finds, shrinks, records and replays as it always does.
+ */
+async function together<T>(
+  verify: Verifier,
+  values: T[],
+  predicate: (value: T) => Promise<void>,
+  addressesOf: (value: T) => string[],
+  lanes: number,
+): Promise<boolean> {
+  const last = new Map<string, Promise<unknown>>();
+  verify.deferred = true;
+  try {
+    await inParallel(values, lanes, (value) => {
+      const keys = addressesOf(value);
+      // Runs start in input order (inParallel), so every run waited for has already started.
+      const run = Promise.all(keys.map((k) => last.get(k))).then(() => predicate(value));
+      const settled = run.catch(() => undefined);
+      for (const k of keys) last.set(k, settled);
+      return run;
+    });
+  } catch {
+    verify.deferredSoft.clear();
+    return false;
+  } finally {
+    verify.deferred = false;
+  }
+  if (verify.deferredSoft.size) {
+    verify.deferredSoft.clear();
+    return false;
+  }
+  return true;
 }

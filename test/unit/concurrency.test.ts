@@ -4,7 +4,12 @@ import { expect, test } from '@playwright/test';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startLatencyProxy } from '../../bench/latency-proxy';
-import { chunks, inParallel } from '../../suite/transport/concurrency';
+import fc from 'fast-check';
+import { chunks, inParallel, lanesFor } from '../../suite/transport/concurrency';
+import { runProperty } from '../../suite/judging/property';
+import { Verifier } from '../../suite/judging/verify';
+import { expect as check } from '../../suite/judging/expect';
+import type { RunContext } from '../../suite/run/run-context';
 import { acquire, startGate } from '../../suite/transport/gate';
 import { perIpCeiling } from '../../suite/transport/throttle';
 
@@ -35,6 +40,59 @@ test('inParallel: after a failure no new call starts, and the earliest failing i
   await expect(run).rejects.toThrow('item 1');
   expect(started, 'item 2 failed first: nothing starts after it').toEqual([0, 1, 2]);
   expect(chunks([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+});
+
+test('lanes: CONFORMANCE_CONCURRENCY for a test, the run\'s whole allowance (up to 16) for one that holds the zone alone', () => {
+  expect(lanesFor(4, { alone: false, workers: 4 })).toBe(4);
+  expect(lanesFor(4, { alone: true, workers: 4 })).toBe(16);
+  expect(lanesFor(4, { alone: true, workers: 2 })).toBe(8);
+  expect(lanesFor(16, { alone: true, workers: 4 })).toBe(16);
+  expect(lanesFor(1, { alone: true, workers: 1 })).toBe(1);
+});
+
+test('a property whose runs name their addresses runs them together: the same inputs as one at a time, never two runs on one address at once; a failure is found and reported as one at a time finds it', async ({}, testInfo) => {
+  const ctx = { seed: 7, numRuns: 40, profile: 'full' } as RunContext;
+  const arb = fc.record({ ip: fc.integer({ min: 0, max: 9 }), n: fc.nat(1000) });
+  const run = async (lanes: number, failOn?: number) => {
+    const seen: Array<{ ip: number; n: number }> = [];
+    const busy = new Set<number>();
+    let inFlight = 0;
+    let most = 0;
+    const verify = new Verifier(testInfo, () => 'replay');
+    const result = runProperty(
+      { verify, ctx, testInfo },
+      arb,
+      async (v) => {
+        expect(busy.has(v.ip), `two runs on address ${v.ip} at once`).toBe(false);
+        busy.add(v.ip);
+        most = Math.max(most, ++inFlight);
+        seen.push(v);
+        await tick(v.n % 5);
+        busy.delete(v.ip);
+        inFlight--;
+        await verify.check('PUT-CREATE', () => check(v.n, 'n').not.toBe(failOn));
+      },
+      { addressesOf: (v) => [String(v.ip)], lanes },
+    ).then(
+      () => 'passed',
+      (e: Error) => e.message.split('\n')[0],
+    );
+    return { result: await result, seen, most };
+  };
+  const one = await run(1);
+  const four = await run(4);
+  expect(one.result).toBe('passed');
+  expect(four.result).toBe('passed');
+  expect(one.most).toBe(1);
+  expect(four.most, 'runs in flight together').toBeGreaterThan(1);
+  const key = (xs: Array<{ ip: number; n: number }>) => xs.map((x) => `${x.ip}/${x.n}`).sort();
+  expect(key(four.seen), 'the same inputs as one at a time').toEqual(key(one.seen));
+  expect(four.seen.length).toBe(ctx.numRuns);
+  // A failing input: the runs together fail, and fc.check one at a time finds, shrinks and reports it.
+  const bad = one.seen[17]!.n;
+  const [serial, parallel] = [await run(1, bad), await run(4, bad)];
+  expect(serial.result).toContain('PUT-CREATE');
+  expect(parallel.result).toBe(serial.result);
 });
 
 test('a remote target gets the per-IP ceiling, one on this machine does not', async () => {
