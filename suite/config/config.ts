@@ -59,7 +59,7 @@ export const VARIABLES: readonly Variable[] = [
   v('NUM_RUNS', '--num-runs', 'N', 'runs per property (overrides the profile)', 'runs per property (overrides the profile: 100 full, 8 budget)', 'by profile'),
   v('WORKERS', '--workers', 'N', 'parallel workers (default 2 embedded, 4 otherwise)', 'parallel workers; results do not depend on it', '2 embedded, 4 otherwise'),
   v('CONCURRENCY', '--concurrency', 'N', 'independent requests a test may have in flight at once, 1 to 16 (default 4)',
-    'independent requests a test may have in flight at once (the limit scenario\'s fill, cleanup), 1 to 16; results do not depend on it, and a remote (not loopback) target never gets more than 150 requests in any second (Cloudflare allows a client IP 200)', '4'),
+    'independent requests a test may have in flight at once (a matrix of refused or bad requests, per-address checks, property runs on disjoint addresses, the limit scenario\'s fill, cleanup), 1 to 16; a zone-wide test, which runs alone, may have that many per worker (at most 16); answers are judged in a fixed order, so results do not depend on it, and a remote (not loopback) target never gets more than 150 requests in any second (Cloudflare allows a client IP 200)', '4'),
   v('FC_PATH', '--fc-path', 'PATH', 'replay one fast-check counterexample', 'replay one fast-check counterexample (printed with a failure)', 'unset'),
   v('FC_REPLAY_PATH', '--fc-replay-path', 'PATH', "with --fc-path, replay the model-based test's shrunk command sequence",
     "with `CONFORMANCE_FC_PATH`, replay the model-based test's shrunk command sequence (printed with its failure)", 'unset'),
