@@ -8,24 +8,13 @@ import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isTestAddress } from '../../suite/ip/arbitraries';
-import { loadInvalidCases, readingChecks, selectInvalidCases } from '../../fixtures/invalid-addresses';
+import { INVALID_CASES_FILE, loadInvalidCases, readingChecks, selectInvalidCases, type InvalidCase } from '../../fixtures/invalid-addresses';
 import { canonical, laxIPv4Readings, laxReadings, octalOrHexReadings, parseAddress } from '../../suite/ip/oracle';
 import { KNOBS } from '../../suite/config/profile';
 
 const ROOT = join(__dirname, '../..');
 const schema = JSON.parse(readFileSync(join(ROOT, 'schemas/cases/invalid-address-case.schema.json'), 'utf8')) as { $id: string };
-const file = JSON.parse(readFileSync(join(ROOT, 'fixtures/cases/invalid-addresses.json'), 'utf8')) as { cases: InvalidCase[] };
-
-interface InvalidCase {
-  id: string;
-  input: string;
-  category: string;
-  decision: 4 | 6;
-  via: Array<'path' | 'body'>;
-  readings: string[];
-  octalOrHexReadings: string[];
-  why: string;
-}
+const file = JSON.parse(readFileSync(INVALID_CASES_FILE, 'utf8')) as { cases: InvalidCase[] };
 
 test('invalid-addresses.json validates against its schema (Ajv 2020-12, strict)', () => {
   const ajv = new Ajv2020({ strict: true, allErrors: true });
