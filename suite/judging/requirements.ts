@@ -219,6 +219,11 @@ const list: Requirement[] = [
     title:
       'An unknown vendor, a vendor in other letter case, or a region not listed for the vendor is a 4xx and stores nothing',
     source: `${SPEC}, decision 10: "MUST be rejected (4xx, nothing stored); matching is case-sensitive"`,
+    // Every place a vendor/region pair is written: a PUT body and a batch PUT item.
+    matrix: [
+      { id: 'put:body', operation: 'put', position: 'body vendor/region' },
+      { id: 'batch-put:item', operation: 'batch-put', position: 'item vendor/region' },
+    ],
   },
   {
     id: 'PUT-VENDOR-REGION-CODE',
