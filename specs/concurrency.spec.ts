@@ -6,7 +6,7 @@
 // limit under concurrency is checked inside the limit scenario (specs/limit.spec.ts), where the zone
 // is full anyway.
 import { performance } from 'node:perf_hooks';
-import { covers, expect, test, type Pair } from '../fixtures';
+import { cells, covers, expect, test, type Pair } from '../fixtures';
 import type { ApiClient, ApiResponse } from '../suite/transport/client';
 import { ipv6Address, mappedAddress } from '../suite/ip/arbitraries';
 import { canonical, parseAddress } from '../suite/ip/oracle';
@@ -67,17 +67,17 @@ async function burst(api: ApiClient, calls: Call[], staggerMs = STAGGER_MS): Pro
  * After the bursts: the address holds at most one mapping. It is listed once (when the zone fits on
  * one page), and after one DELETE no spelling finds a mapping (a second row would still answer).
  */
-async function checkOneMapping(verify: Verifier, api: ApiClient, ip: string, spellings: string[]): Promise<void> {
+async function checkOneMapping(verify: Verifier, api: ApiClient, ip: string, spellings: string[], cell: 'put' | 'batch-put' = 'put'): Promise<void> {
   const list = await api.list({ per_page: 100 });
   const info = list.json?.result_info as { total_count?: unknown } | undefined;
   if (typeof info?.total_count === 'number' && info.total_count <= 100) {
     const rows = (Array.isArray(list.json?.result) ? list.json!.result! : []).filter((m) => parseAddress(String(m?.origin_ip)) && canonical(parseAddress(String(m.origin_ip))!) === ip);
-    await verify.check('CONCURRENCY-ONE-MAPPING', () => expect(rows.length, `${ip} is listed at most once after the concurrent writes`).toBeLessThanOrEqual(1), list);
+    await verify.checkCell('CONCURRENCY-ONE-MAPPING', cell, () => expect(rows.length, `${ip} is listed at most once after the concurrent writes`).toBeLessThanOrEqual(1), list);
   } else verify.observe('CONCURRENCY-ONE-MAPPING', `the zone holds more than 100 mappings: ${ip} was not looked for in the list (the DELETE check below still runs)`);
   await api.delete(ip);
   for (const s of [...new Set([ip, ...spellings])].slice(0, 3)) {
     const get = await api.get(s);
-    await verify.check('CONCURRENCY-ONE-MAPPING', () => expect(get.status, `after one DELETE of ${ip}, GET "${s}" finds no second mapping`).toBe(404), get);
+    await verify.checkCell('CONCURRENCY-ONE-MAPPING', cell, () => expect(get.status, `after one DELETE of ${ip}, GET "${s}" finds no second mapping`).toBe(404), get);
   }
 }
 
@@ -94,8 +94,8 @@ async function checkHistory(verify: Verifier, ip: string, history: HistoryEntry[
 
 test.describe('concurrency', () => {
   test(
-    'parallel PUTs of one new address through different spellings make one mapping (listed once, none after one DELETE), and what they saw is linearizable',
-    covers('CONCURRENCY-ONE-MAPPING', 'CONCURRENCY-LINEARIZABLE'),
+    'parallel PUTs of one new address through different spellings make one mapping (listed once, none after one DELETE), and what they saw is linearizable; so do parallel batch PUTs',
+    cells(covers('CONCURRENCY-ONE-MAPPING', 'CONCURRENCY-LINEARIZABLE'), 'CONCURRENCY-ONE-MAPPING', ['put', 'batch-put']),
     async ({ api, addresses, regions, verify, ctx }) => {
       const { clients } = knobs(ctx.profile).concurrency;
       // An IPv6 address and an IPv4-mapped one: many spellings each (case, zero padding, compression, dotted tail).
@@ -113,12 +113,27 @@ test.describe('concurrency', () => {
         await checkHistory(verify, ip, history);
         await checkOneMapping(verify, api, ip, calls.map((c) => c.spelling));
       }
+      // The batch endpoint writes too (decision 14: "one mapping per address ... when several clients
+      // send requests at once"): one item each, through different spellings.
+      const ip = addresses.fresh(ipv6Address().map((a) => canonical(a)));
+      const spellings = representativeSpellings(parseAddress(ip)!);
+      const pairs = [regions.pair(0), regions.other(regions.pair(0))];
+      const items = Array.from({ length: clients }, (_, i) => ({ origin_ip: spellings[i % spellings.length]!, ...pairs[i % 2]! }));
+      const answers = await Promise.all(
+        items.map(async (item, i) => {
+          if (i > 0) await new Promise((resolve) => setTimeout(resolve, i * STAGGER_MS));
+          return api.batchPut([item]);
+        }),
+      );
+      const refused = answers.filter((r) => r.status !== 200).map((r) => r.status);
+      if (refused.length) verify.observe('CONCURRENCY-ONE-MAPPING', `${ip}: ${refused.length} of ${clients} concurrent batch PUTs answered ${refused.join(', ')}`);
+      await checkOneMapping(verify, api, ip, items.map((i) => i.origin_ip), 'batch-put');
     },
   );
 
   test(
     'parallel PUT, GET and DELETE on one address leave at most one mapping, and the history of answers is linearizable (SHOULD)',
-    covers('CONCURRENCY-ONE-MAPPING', 'CONCURRENCY-LINEARIZABLE'),
+    cells(covers('CONCURRENCY-ONE-MAPPING', 'CONCURRENCY-LINEARIZABLE'), 'CONCURRENCY-ONE-MAPPING', ['put']),
     async ({ api, addresses, regions, verify, ctx }) => {
       const { clients, historyRounds } = knobs(ctx.profile).concurrency;
       const ip = addresses.fresh(ipv6Address().map((a) => canonical(a)));

@@ -374,6 +374,11 @@ const list: Requirement[] = [
     title:
       'Concurrent writes of one address (through different spellings too, mixed with DELETEs and GETs) leave at most one mapping for it: listed once, and none after one DELETE',
     source: `${SPEC}, decision 14: "the invariants above (one mapping per address, at most 3,500 per zone, nothing else changed) MUST hold when several clients send requests at once, including concurrent writes of one address through different spellings"`,
+    // Every endpoint that creates a mapping.
+    matrix: [
+      { id: 'put', operation: 'put', position: 'concurrent writes' },
+      { id: 'batch-put', operation: 'batch-put', position: 'concurrent items' },
+    ],
   },
   {
     id: 'CONCURRENCY-LIMIT',
