@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { redact } from '../transport/redact';
+import { sleep } from '../transport/throttle';
 
 export interface Spawned {
   child: ChildProcess;
@@ -78,11 +79,11 @@ export function startTarget(command: string, logFile: string, env: NodeJS.Proces
       if (pid && groupAlive(pid)) {
         signalGroup(pid, 'SIGTERM');
         const deadline = Date.now() + graceMs;
-        while (groupAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+        while (groupAlive(pid) && Date.now() < deadline) await sleep(50);
         if (groupAlive(pid)) signalGroup(pid, 'SIGKILL');
       }
       // The pipes close once every process of the group is gone.
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
+      await Promise.race([exited, sleep(2000)]);
       closed = true;
       fs.closeSync(log);
     })());
@@ -109,6 +110,6 @@ export async function waitForUrl(url: string, timeoutMs: number, target: Spawned
       lastError = cause?.code ?? cause?.message ?? (e as Error).message;
     }
     if (Date.now() >= deadline) throw new Error(`${url} did not answer within ${timeoutMs / 1000} s (last error: ${lastError})`);
-    await new Promise((r) => setTimeout(r, 200));
+    await sleep(200);
   }
 }

@@ -2,6 +2,7 @@
 // never judging the target.
 import type { ApiClient } from '../transport/client';
 import { MAPPING_LIMIT, PER_PAGE_DEFAULT, PER_PAGE_MAX, type Mapping } from '../../contract';
+import { sleep } from '../transport/throttle';
 
 /** Page sizes tried in turn: 100 is valid (per_page 1..100), the others keep a target that refuses it usable. */
 const PAGE_SIZES = [PER_PAGE_MAX, 50, PER_PAGE_DEFAULT] as const;
@@ -46,7 +47,7 @@ async function listPage(client: ApiClient, page: number, perPage: number | undef
   for (let attempt = 0; attempt < 3; attempt++) {
     res = await client.list(perPage ? { page, per_page: perPage } : { page });
     if (res.status < 500) return res;
-    await new Promise((r) => setTimeout(r, 200 * (attempt + 1)));
+    await sleep(200 * (attempt + 1));
   }
   return res;
 }

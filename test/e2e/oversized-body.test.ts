@@ -1,7 +1,7 @@
 // A server may refuse a body over its limit by answering and closing the connection at once, while
 // the client is still sending (RFC 9110 section 15.5.14: "the server MAY close the connection"); the
 // client then sees a reset instead of the 413. The suite must not read that as a missing answer
-// (ENV-NO-5XX): the CI run of 2026-11-28 failed a correct variant on exactly that race. Here a front
+// (ENV-NO-5XX), or a correct target fails on that race. Here a front
 // server does it on purpose, on every oversized request, in front of the reference server.
 import { expect, test } from '@playwright/test';
 import http from 'node:http';
