@@ -9,6 +9,7 @@
 // + 1 new fits + (1 delete + N concurrent PUTs + 1 count: the limit under concurrency, N by profile)
 // + 36 cleanup in zone A + 1 in zone B = 84 + 2 + N.
 import { cells, covers, expect, test, zoneWide } from '../fixtures';
+import { entryFor } from '../fixtures/batch';
 import { errorCodes } from '../fixtures/checks';
 import type { ApiClient } from '../suite/transport/client';
 import { chunks, inParallel } from '../suite/transport/concurrency';
@@ -30,15 +31,19 @@ test(
     cells(
       cells(
         cells(
-          covers('LIMIT-3500-ACCEPTED', 'LIMIT-NEW-REJECTED', 'LIMIT-REPLACE-AT-LIMIT', 'LIMIT-NEVER-EXCEEDED', 'LIMIT-FREED-AFTER-DELETE', 'PUT-IDEMPOTENT', 'CONCURRENCY-LIMIT', 'ZONE-ISOLATION'),
-          'LIMIT-NEVER-EXCEEDED',
-          ['put:new', 'batch-put:new'],
+          cells(
+            covers('LIMIT-3500-ACCEPTED', 'LIMIT-NEW-REJECTED', 'LIMIT-REPLACE-AT-LIMIT', 'LIMIT-NEVER-EXCEEDED', 'LIMIT-FREED-AFTER-DELETE', 'PUT-IDEMPOTENT', 'CONCURRENCY-LIMIT', 'ZONE-ISOLATION'),
+            'LIMIT-NEVER-EXCEEDED',
+            ['put:new', 'batch-put:new'],
+          ),
+          'LIMIT-REPLACE-AT-LIMIT',
+          ['put:replace', 'put:repeat', 'batch-put:replace-only'],
         ),
-        'LIMIT-REPLACE-AT-LIMIT',
-        ['put:replace', 'put:repeat', 'batch-put:replace-only'],
+        'ZONE-ISOLATION',
+        ['put:limit-counts-own-zone', 'put:limit-other-zone-full'],
       ),
-      'ZONE-ISOLATION',
-      ['put:limit-counts-own-zone', 'put:limit-other-zone-full'],
+      'CONCURRENCY-LIMIT',
+      ['put', 'batch-put'],
     ),
   ),
   async ({ api, addresses, regions, verify, ctx, lanes }) => {
@@ -50,8 +55,9 @@ test(
     const tag = (((ctx.seed >>> 0) % 0xffef) + 1).toString(16); // never 0: the text stays canonical
     const block = Array.from({ length: need + 3 + 50 }, (_, i) => `2001:db8:fff0:${tag}::${(i + 1).toString(16)}`);
     const { clients } = knobs(ctx.profile).concurrency;
-    const own = addresses.claimBlock(`2001:db8:fff0:${tag}::/64`, block).slice(0, need + 3 + clients);
-    test.skip(own.length < need + 3, `the block 2001:db8:fff0:${tag}::/64 is taken or already mapped in this zone`);
+    // Beyond the scenario's own: racers for the concurrent single PUTs, then for the concurrent batch PUTs.
+    const own = addresses.claimBlock(`2001:db8:fff0:${tag}::/64`, block).slice(0, need + 3 + 2 * clients);
+    test.skip(own.length < need + 3 + 2 * clients, `the block 2001:db8:fff0:${tag}::/64 is taken or already mapped in this zone`);
     const [fill, last, extra] = [own.slice(0, need - 1), own[need - 1]!, own.slice(need)];
     const pair = regions.pair(0);
     // With a second zone, zone B holds a mapping of its own while zone A fills up.
@@ -153,15 +159,30 @@ test(
     // Decision 14: the limit holds under concurrency. One short of the limit, new addresses are
     // written at once: at most one fits, and every write answered 200 is stored.
     await test.step('concurrent PUTs of new addresses one short of the limit', async () => {
-      const racers = own.slice(need + 3);
+      const racers = own.slice(need + 3, need + 3 + clients);
       const freed = await api.delete(fill[3]!);
       await verify.check('DELETE-REMOVES', () => expect(freed.status, 'deleting one mapping of a full zone').toBe(200));
       const answers = await Promise.all(racers.map((ip) => api.put(ip, { origin_ip: ip, ...pair })));
       const accepted = answers.filter((r) => r.status === 200).length;
       const count = await totalCount(api, verify, `after ${racers.length} concurrent PUTs of new addresses into ${ctx.limit - 1} mappings`);
-      await verify.check('CONCURRENCY-LIMIT', () => {
+      await verify.checkCell('CONCURRENCY-LIMIT', 'put', () => {
         expect(count, `after ${racers.length} concurrent PUTs of new addresses one short of the limit (${accepted} answered 200)`).toBeLessThanOrEqual(ctx.limit);
         expect(count, 'every concurrent PUT answered 200 is stored, and no other').toBe(ctx.limit - 1 + accepted);
+      }, answers);
+    });
+    // The same through the batch endpoint: one new item per batch, so each batch holds one racer.
+    await test.step('concurrent batch PUTs of new addresses one short of the limit', async () => {
+      const racers = own.slice(need + 3 + clients);
+      const freed = await api.delete(fill[4]!);
+      await verify.check('DELETE-REMOVES', () => expect(freed.status, 'deleting one mapping of a full zone').toBe(200));
+      const before = await totalCount(api, verify, 'before the concurrent batch PUTs');
+      const answers = await Promise.all(racers.map((ip) => api.batchPut([{ origin_ip: ip, ...pair }])));
+      // Decision 3: whole (403) or per item (in failed); an item is applied when listed in succeeded.
+      const accepted = answers.filter((r, i) => r.status === 200 && entryFor(r.json?.result?.succeeded, racers[i]!)).length;
+      const count = await totalCount(api, verify, `after ${racers.length} concurrent batch PUTs of new addresses`);
+      await verify.checkCell('CONCURRENCY-LIMIT', 'batch-put', () => {
+        expect(count, `after ${racers.length} concurrent batch PUTs of new addresses into ${before} mappings (${accepted} applied)`).toBeLessThanOrEqual(ctx.limit);
+        expect(count, 'every item listed in succeeded is stored, and no other').toBe(before + accepted);
       }, answers);
     });
     // The address book deletes every address of ours still mapped (35 batch DELETEs).

@@ -386,6 +386,11 @@ const list: Requirement[] = [
     operation: 'put',
     title: 'Concurrent writes of new addresses into a zone one short of the limit take it to 3,500 at most, and every write answered 200 is stored',
     source: `${SPEC}, decision 14: "the invariants above (one mapping per address, at most 3,500 per zone, nothing else changed) MUST hold when several clients send requests at once"`,
+    // Every endpoint that creates a mapping.
+    matrix: [
+      { id: 'put', operation: 'put', position: 'concurrent new addresses' },
+      { id: 'batch-put', operation: 'batch-put', position: 'concurrent new items' },
+    ],
   },
   {
     id: 'CONCURRENCY-LINEARIZABLE',
