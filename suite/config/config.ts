@@ -51,7 +51,7 @@ export const VARIABLES: readonly Variable[] = [
   v('RATE_LIMIT', '--rate-limit', 'REQUESTS/SECONDS', 'pace below a known limit (Cloudflare: 1200/300)',
     'pace below a known limit, `REQUESTS/SECONDS` (Cloudflare: `1200/300`)', 'unset: full speed, 429s waited out'),
   v('DRY_RUN', '--dry-run', undefined, 'list the mutating requests the run would send, send none',
-    '`1` (or `--dry-run`): list the mutating requests the run would send, without sending any', 'off'),
+    '`1` (or `--dry-run`): list the mutating requests the run would send to the target, without sending any (needs `CONFORMANCE_BASE_URL`)', 'off'),
   v('STRICT', '--strict', undefined, 'SHOULD failures fail the run', '`1`: SHOULD failures fail the run', 'off'),
   v('REQUIRE_ALL', '--require-all', undefined, 'a MUST that no test showed fails the run (release gates)',
     '`1`: a MUST that no test showed (skipped: no second zone, no destructive opt-in, ...) fails the run; for release gates', 'off'),
@@ -194,6 +194,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = loadEnv()): Config {
   if (zoneId && zoneIdB && zoneId.toLowerCase() === zoneIdB.toLowerCase())
     throw new ConfigError('CONFORMANCE_ZONE_ID_B must name another zone than CONFORMANCE_ZONE_ID');
 
+  const dryRun = flag(env, 'CONFORMANCE_DRY_RUN');
+  // A dry run rehearses against an embedded twin of a real target's zones (docs/ci.md, "Dry run"):
+  // without a target there is nothing to read, and the embedded run changes nothing outside itself.
+  if (dryRun && embedded)
+    throw new ConfigError(
+      'CONFORMANCE_DRY_RUN (--dry-run) rehearses a run against a target: set CONFORMANCE_BASE_URL (--url). Without one the run goes to the embedded reference server, which changes nothing outside this process: run without --dry-run',
+    );
+
   const seedText = env.CONFORMANCE_SEED;
   let seed: number | undefined;
   if (seedText !== undefined && seedText !== '') {
@@ -217,7 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = loadEnv()): Config {
     zoneIdB,
     // The embedded server's zones are the run's own: filling them harms nobody.
     allowDestructive: flag(env, 'CONFORMANCE_ALLOW_DESTRUCTIVE') || embedded,
-    dryRun: flag(env, 'CONFORMANCE_DRY_RUN'),
+    dryRun,
     seed,
     profile: profileText,
     strict: flag(env, 'CONFORMANCE_STRICT'),

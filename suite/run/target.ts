@@ -33,7 +33,7 @@ export async function resolveTarget(cfg: Config): Promise<Target> {
   let initialZones: Snapshot | undefined;
   let regions: SupportedRegions | undefined;
   let dryRunOf: string | undefined;
-  if (cfg.dryRun && !cfg.embedded) {
+  if (cfg.dryRun) {
     const real = new Transport({ baseUrl: cfg.baseUrl!, token: cfg.token!, gateUrl: undefined });
     try {
       const c = new ApiClient(real, zoneId!);

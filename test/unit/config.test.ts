@@ -34,6 +34,7 @@ test('bad values are configuration errors that name the variable', () => {
     [{ CONFORMANCE_ADDRESS_BIAS: 'octal' }, /CONFORMANCE_ADDRESS_BIAS/],
     [{ CONFORMANCE_CONCURRENCY: '0' }, /CONFORMANCE_CONCURRENCY/],
     [{ CONFORMANCE_CONCURRENCY: '17' }, /CONFORMANCE_CONCURRENCY/],
+    [{ CONFORMANCE_DRY_RUN: '1' }, /CONFORMANCE_DRY_RUN .*CONFORMANCE_BASE_URL/],
   ];
   for (const [env, re] of cases) {
     expect(() => loadConfig(env), JSON.stringify(env)).toThrow(ConfigError);
