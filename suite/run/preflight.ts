@@ -23,7 +23,7 @@ const LIMIT_SCENARIO_ROOM = 3;
  * Mappings of others the zone guard re-lists after each probe that could lose them (10 pages of 100):
  * above this the probes would cost more than the budget profile's whole run, so they are skipped.
  */
-export const GUARD_MAX = 1000;
+const GUARD_MAX = 1000;
 
 /** A killed earlier run against this target left its journal: finish its cleanup first, so its
  * leftovers are not mistaken for other people's data by this run's snapshot. */
