@@ -283,6 +283,8 @@ async function far(rttMs: number) {
       CONFORMANCE_ZONE_ID_B: '0be1c0000000000000000000000000b5',
       CONFORMANCE_ALLOW_DESTRUCTIVE: '1',
       CONFORMANCE_PROFILE: 'budget',
+      // The default worker count unless the bench is asked for another (comparing worker counts).
+      ...(process.env.BENCH_FAR_WORKERS ? { CONFORMANCE_WORKERS: process.env.BENCH_FAR_WORKERS } : {}),
     });
     const answered = await server.count();
     const serialS = round((run.requests * rttMs) / 1000, 1);
