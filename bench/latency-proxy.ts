@@ -1,8 +1,9 @@
 // A TCP proxy on 127.0.0.1 that adds round-trip time: every chunk is passed on half the round trip
 // later, in each direction, in order. npm run bench puts it in front of the reference server to see
 // how the suite behaves against a far target (staging across the internet: 50 to 200 ms).
-// Connection set-up is not delayed (the proxy accepts at once): a real fresh connection costs one
-// more round trip, and TLS one or two more, so the far figures are a lower bound for such targets.
+// A new connection costs one round trip more, as TCP's handshake does (its first bytes pass one round
+// trip late); TLS's one or two more are not modelled, so the far figures are a lower bound for an
+// https target.
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 
@@ -14,17 +15,37 @@ export interface LatencyProxy {
   close(): Promise<void>;
 }
 
-/** Passes everything `from` sends to `to` after `delayMs`, keeping order; ends `to` after the last chunk. */
-function delayed(from: net.Socket, to: net.Socket, delayMs: number): void {
-  // One timer per chunk: timers of the same delay fire in the order they were set, so order holds.
-  from.on('data', (chunk: Buffer) => {
-    setTimeout(() => {
-      if (!to.destroyed) to.write(chunk);
-    }, delayMs);
-  });
-  from.on('end', () => setTimeout(() => to.end(), delayMs));
-  from.on('error', () => setTimeout(() => to.destroy(), delayMs));
-  from.on('close', () => setTimeout(() => to.destroy(), delayMs + 1));
+/**
+ * Passes everything `from` sends to `to` `delayMs` later, and not before `notBefore` + `delayMs`
+ * (Date.now() time), in order: one queue per direction, drained by one timer. Ends or destroys `to`
+ * after the last chunk.
+ */
+function delayed(from: net.Socket, to: net.Socket, delayMs: number, notBefore = 0): void {
+  type Item = { at: number; chunk?: Buffer; then?: 'end' | 'destroy' };
+  const queue: Item[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  const pump = () => {
+    timer = undefined;
+    while (queue.length && queue[0]!.at <= Date.now()) {
+      const item = queue.shift()!;
+      if (to.destroyed) continue;
+      if (item.chunk) to.write(item.chunk);
+      else if (item.then === 'end') to.end();
+      else to.destroy();
+    }
+    if (queue.length) timer = setTimeout(pump, queue[0]!.at - Date.now());
+  };
+  const push = (item: Omit<Item, 'at'>, extraMs = 0) => {
+    // Never before the item ahead of it: order holds.
+    const at = Math.max(Date.now(), notBefore) + delayMs + extraMs;
+    queue.push({ at: Math.max(at, queue.at(-1)?.at ?? 0), ...item });
+    if (!timer) timer = setTimeout(pump, queue[0]!.at - Date.now());
+  };
+  from.on('data', (chunk: Buffer) => push({ chunk }));
+  from.on('end', () => push({ then: 'end' }));
+  from.on('error', () => push({ then: 'destroy' }));
+  // A millisecond after the end, as before: what was written drains first.
+  from.on('close', () => push({ then: 'destroy' }, 1));
 }
 
 /** Starts the proxy to `upstreamPort` on 127.0.0.1 with `rttMs` of added round trip. */
@@ -41,7 +62,8 @@ export function startLatencyProxy(upstreamPort: number, rttMs: number, upstreamH
       sockets.add(s);
       s.on('close', () => sockets.delete(s));
     }
-    delayed(client, upstream, half);
+    // A new connection's first bytes leave the client only after TCP's handshake, one round trip.
+    delayed(client, upstream, half, Date.now() + rttMs);
     delayed(upstream, client, half);
   });
   return new Promise((resolve, reject) => {

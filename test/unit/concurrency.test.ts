@@ -116,7 +116,7 @@ test('a remote target gets the per-IP ceiling, one on this machine does not', as
   }
 });
 
-test('the latency proxy adds its round trip to each exchange and passes bodies intact', async () => {
+test('the latency proxy adds its round trip to each exchange, one more to open a connection, and passes bodies intact', async () => {
   const upstream = http.createServer((req, res) => {
     const body: Buffer[] = [];
     req.on('data', (c: Buffer) => body.push(c));
@@ -141,13 +141,15 @@ test('the latency proxy adds its round trip to each exchange and passes bodies i
     });
   try {
     const big = Buffer.alloc(300_000, 7);
-    for (const body of [Buffer.from('ping'), big, Buffer.from('pong')]) {
+    for (const [i, body] of [Buffer.from('ping'), big, Buffer.from('pong')].entries()) {
       const direct = await post(body, upstreamPort);
       const r = await post(body);
+      // The first exchange opens the connection: TCP's handshake is one round trip more.
+      const trips = i === 0 ? 2 : 1;
       expect(r.body.equals(body), 'the body comes back intact').toBe(true);
-      expect(r.ms, 'one round trip added').toBeGreaterThanOrEqual(RTT - 5);
+      expect(r.ms, `${trips} round trip(s) added`).toBeGreaterThanOrEqual(trips * RTT - 5);
       // Against the same exchange without the proxy, measured just before (a loaded machine slows both).
-      expect(r.ms - direct.ms, 'and not two').toBeLessThan(1.6 * RTT);
+      expect(r.ms - direct.ms, 'and not one more').toBeLessThan((trips + 0.6) * RTT);
     }
   } finally {
     agent.destroy();
