@@ -7,7 +7,7 @@
 // (specs/put/invalid-addresses.spec.ts) go deeper into the kinds of text; this file makes sure of
 // every position and field, with one request each.
 import { cells, covers, expect, test, type Pair } from '../fixtures';
-import { entryFor } from '../fixtures/batch';
+import { entryFor } from '../suite/judging/batch-results';
 import type { BatchItemResult, Mapping } from '../contract';
 import type { ApiClient, ApiResponse } from '../suite/transport/client';
 import { ipv4Address, ipv6Address } from '../suite/ip/arbitraries';

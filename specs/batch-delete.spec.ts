@@ -5,8 +5,8 @@
 // body deletes nothing (decision 7): the SDK's bulkDelete sends no body unless told to, so a target
 // that read "no body" as "everything" would wipe the zone.
 import { covers, expect, test, zoneWide } from '../fixtures';
-import { entryFor } from '../fixtures/batch';
-import { checkStored } from '../fixtures/checks';
+import { entryFor } from '../suite/judging/batch-results';
+import { checkStored } from '../suite/judging/checks';
 import type { BatchResult } from '../contract';
 import type { ApiResponse } from '../suite/transport/client';
 import { inParallel } from '../suite/transport/concurrency';

@@ -4,8 +4,8 @@
 // replacement). Each item is validated independently — valid items are applied and invalid items are
 // returned in the failed array" (openapi.json; request body: an array, maxItems 100).
 import { covers, expect, test, zoneWide } from '../fixtures';
-import { entryFor } from '../fixtures/batch';
-import { checkAbsentByDelete, checkStored } from '../fixtures/checks';
+import { entryFor } from '../suite/judging/batch-results';
+import { checkAbsentByDelete, checkStored } from '../suite/judging/checks';
 import { ipv4Address, ipv6Address } from '../suite/ip/arbitraries';
 import { canonical, parseAddress } from '../suite/ip/oracle';
 import { representativeSpellings } from '../suite/ip/spellings';

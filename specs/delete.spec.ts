@@ -3,7 +3,7 @@
 // specified IP" (openapi.json); decision 8 for the 404 and its code. That a deleted mapping is no
 // longer listed is checked with the zone-wide list tests (specs/list.spec.ts).
 import { covers, expect, test } from '../fixtures';
-import { errorCodes } from '../fixtures/checks';
+import { errorCodes } from '../suite/judging/checks';
 import { ipv4Address, ipv6Address } from '../suite/ip/arbitraries';
 import { canonical, parseAddress } from '../suite/ip/oracle';
 import { representativeSpellings } from '../suite/ip/spellings';

@@ -2,7 +2,7 @@
 // lookup (RFC 5952 for IPv6). Returns 404 if the zone has no mappings or if the specified IP has no
 // mapping" (openapi.json); decision 8 for the 404 and its code.
 import { covers, expect, test } from '../fixtures';
-import { errorCodes } from '../fixtures/checks';
+import { errorCodes } from '../suite/judging/checks';
 import { ipv4Address, ipv6Address } from '../suite/ip/arbitraries';
 import { canonical, parseAddress } from '../suite/ip/oracle';
 import { representativeSpellings } from '../suite/ip/spellings';

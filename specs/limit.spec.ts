@@ -9,8 +9,8 @@
 // + 1 new fits + (1 delete + N concurrent PUTs + 1 count: the limit under concurrency, N by profile)
 // + 36 cleanup in zone A + 1 in zone B = 84 + 2 + N.
 import { cells, covers, expect, test, zoneWide } from '../fixtures';
-import { entryFor } from '../fixtures/batch';
-import { errorCodes } from '../fixtures/checks';
+import { entryFor } from '../suite/judging/batch-results';
+import { errorCodes } from '../suite/judging/checks';
 import type { ApiClient } from '../suite/transport/client';
 import { chunks, inParallel } from '../suite/transport/concurrency';
 import { knobs } from '../suite/config/profile';

@@ -6,7 +6,7 @@
 // zoneWide: they hold the zone lock alone; other people's mappings (on a real target) are never
 // assumed absent, only counted.
 import { covers, expect, test, zoneWide } from '../fixtures';
-import { errorCodes } from '../fixtures/checks';
+import { errorCodes } from '../suite/judging/checks';
 import type { ApiClient, ApiResponse } from '../suite/transport/client';
 import { ipv4Address, ipv6Address } from '../suite/ip/arbitraries';
 import { canonical } from '../suite/ip/oracle';

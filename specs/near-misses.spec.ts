@@ -6,7 +6,7 @@
 // store nothing. Decision 4: non-canonical IPv4 text SHOULD be 400 and MUST NOT be stored under an
 // octal/hex reading. Afterwards every reading a lax server could store (laxReadings) is read back.
 import { covers, expect, test, type Pair } from '../fixtures';
-import { mixedNotation } from '../fixtures/checks';
+import { mixedNotation } from '../suite/judging/checks';
 import { readingChecks } from '../fixtures/invalid-addresses';
 import type { ApiResponse } from '../suite/transport/client';
 import { canonicalOf } from '../suite/ip/oracle';

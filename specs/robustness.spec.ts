@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { cells, covers, expect, test, zoneWide, type Pair } from '../fixtures';
-import { checkAbsentByDelete, checkStored } from '../fixtures/checks';
+import { checkAbsentByDelete, checkStored } from '../suite/judging/checks';
 import type { ApiResponse } from '../suite/transport/client';
 import type { Transport } from '../suite/transport/http';
 import { inParallel } from '../suite/transport/concurrency';

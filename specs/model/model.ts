@@ -7,7 +7,7 @@
 import { expect } from '../../suite/judging/expect';
 import fc from 'fast-check';
 import { seconds, type Pair, type WriteOperation } from '../../contract';
-import { checkCanonical } from '../../fixtures/checks';
+import { checkCanonical } from '../../suite/judging/checks';
 import type { ApiClient, ApiResponse } from '../../suite/transport/client';
 import { type Address, canonical, canonicalOf } from '../../suite/ip/oracle';
 import { compressionOptions, spell } from '../../suite/ip/spellings';

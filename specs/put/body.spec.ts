@@ -1,7 +1,7 @@
 // The PUT body: origin_ip, vendor and region are required strings (openapi.json,
 // cache-rules_origin_cloud_region_v2_request). Anything else is a 4xx that stores nothing.
 import { covers, expect, test } from '../../fixtures';
-import { checkStored } from '../../fixtures/checks';
+import { checkStored } from '../../suite/judging/checks';
 import { inParallel } from '../../suite/transport/concurrency';
 
 test(

@@ -2,7 +2,7 @@
 // modified_on. Each test writes its own documentation-range address (fixtures: addresses.fresh()).
 import { seconds } from '../../contract';
 import { covers, expect, test } from '../../fixtures';
-import { mixedNotation } from '../../fixtures/checks';
+import { mixedNotation } from '../../suite/judging/checks';
 
 
 test.describe('PUT one mapping', () => {

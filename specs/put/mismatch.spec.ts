@@ -2,7 +2,7 @@
 // parameter"; decision 1: judged on the address, not the spelling).
 import fc from 'fast-check';
 import { covers, expect, test } from '../../fixtures';
-import { mixedNotation } from '../../fixtures/checks';
+import { mixedNotation } from '../../suite/judging/checks';
 import { addressWithSpelling, anyTestAddress, compatibleAddress, ipv6Address, mappedAddress } from '../../suite/ip/arbitraries';
 import { canonical } from '../../suite/ip/oracle';
 import { spellingOf } from '../../suite/ip/spellings';

@@ -7,7 +7,7 @@ import type { BatchResult } from '../../contract';
 import type { ApiResponse } from '../../suite/transport/client';
 import type { AddressKind } from '../../suite/config/config';
 import { addressWithSpelling, anyTestAddress, ipv4Address, mappedAddress, nonZeroGroup } from '../../suite/ip/arbitraries';
-import { checkCanonical } from '../../fixtures/checks';
+import { checkCanonical } from '../../suite/judging/checks';
 import { canonical, compatibleOf, embeddedIPv4, fromGroups, mappedOf, nat64Of, parseAddress, translatedOf, type Address, type IPv4Address, type IPv6Address } from '../../suite/ip/oracle';
 import { canonicalChoice, spell, spellingOf, type SpellingChoice } from '../../suite/ip/spellings';
 import { knobs } from '../../suite/config/profile';

@@ -3,9 +3,9 @@
 // GET /zones/{zone_id}/origin/cloud_regions/supported_regions"; decision 10.
 import { Code, MAX_BATCH } from '../../contract';
 import { cells, covers, expect, test, type Pair } from '../../fixtures';
-import { entryFor } from '../../fixtures/batch';
-import { checkStored, errorCodes } from '../../fixtures/checks';
-import type { Regions } from '../../fixtures/regions';
+import { entryFor } from '../../suite/judging/batch-results';
+import { checkStored, errorCodes } from '../../suite/judging/checks';
+import type { Regions } from '../../suite/run/regions';
 import { knobs } from '../../suite/config/profile';
 
 test.describe('PUT vendor and region', () => {

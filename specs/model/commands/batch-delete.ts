@@ -3,7 +3,7 @@
 // ones are deleted and listed in succeeded with the model's vendor and region; absent ones in failed.
 import { expect } from '../../../suite/judging/expect';
 import fc from 'fast-check';
-import { checkCanonical } from '../../../fixtures/checks';
+import { checkCanonical } from '../../../suite/judging/checks';
 import type { BatchItemResult } from '../../../contract';
 import { COLLECTION, PoolCommand, type Model, type Real, type Spelling, type Target, type World, json, naming, resolve, spellingArb } from '../model';
 

@@ -3,7 +3,7 @@
 // listed in succeeded; the invalid one is listed in failed and changes nothing; the others are kept.
 import { expect } from '../../../suite/judging/expect';
 import fc from 'fast-check';
-import { checkCanonical } from '../../../fixtures/checks';
+import { checkCanonical } from '../../../suite/judging/checks';
 import type { BatchItemResult, Pair } from '../../../contract';
 import { canonical } from '../../../suite/ip/oracle';
 import {

@@ -2,7 +2,7 @@
 // the model holds it (and then it is gone), 404 when it does not.
 import { expect } from '../../../suite/judging/expect';
 import fc from 'fast-check';
-import { checkCanonical } from '../../../fixtures/checks';
+import { checkCanonical } from '../../../suite/judging/checks';
 import { COLLECTION, PoolCommand, type Model, type Real, type Spelling, resolve, spellingArb, textOf } from '../model';
 
 export class DeleteCommand extends PoolCommand {

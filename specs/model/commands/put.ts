@@ -2,7 +2,7 @@
 // the SDK does). Create or replace both answer 200 with the mapping sent, under the canonical address.
 import { expect } from '../../../suite/judging/expect';
 import fc from 'fast-check';
-import { checkCanonical } from '../../../fixtures/checks';
+import { checkCanonical } from '../../../suite/judging/checks';
 import {
   COLLECTION,
   type Model,
