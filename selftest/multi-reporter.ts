@@ -1,9 +1,10 @@
 // Reporter of a multi-case invocation (selftest/multi.config.ts): the suite's conformance reporter
-// once per case, fed only that case's tests (its project's), writing the case's conformance.json in
+// once per case, fed only that case's tests (its file's), writing the case's conformance.json in
 // the case's reports directory as a single run would; plus case.json: the exit code a single run of
 // the case would have had (Playwright's: 1 when one of its tests failed or the run had an error).
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, TestResult, TestStep } from '@playwright/test/reporter';
 import fs from 'node:fs';
+import path from 'node:path';
 import ConformanceReporter from '../suite/report/reporter';
 import { readRunError } from '../suite/run/run-context';
 import { caseResultFile, readBatch, runFilePointer, type BatchCase, type CaseOutcome } from './multi';
@@ -21,11 +22,14 @@ export default class MultiCaseReporter implements Reporter {
   private readonly cases = new Map<string, PerCase>();
 
   constructor() {
-    for (const c of readBatch().cases) this.cases.set(c.name, { c, reporter: new ConformanceReporter(), failedTests: 0, ms: 0 });
+    for (const c of readBatch().cases) this.cases.set(path.basename(c.file), { c, reporter: new ConformanceReporter(), failedTests: 0, ms: 0 });
   }
 
+  /** The case a test belongs to: its file's. */
   private of(test: TestCase): PerCase | undefined {
-    return this.cases.get(test.parent.project()?.name ?? '');
+    let s: Suite | undefined = test.parent;
+    while (s && s.type !== 'file') s = s.parent;
+    return s?.location ? this.cases.get(path.basename(s.location.file)) : undefined;
   }
 
   onBegin(config: FullConfig, suite: Suite): void {

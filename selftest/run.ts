@@ -11,9 +11,10 @@
 // variant fails, 2 when the self-test itself cannot run.
 //
 // Options: --mutants | --variants (one kind only), --only id,id, --jobs N (suites at a time),
-// --seed N, --num-runs N (property depth for every case), --budget (the budget profile), --full (mutants run the whole suite,
-// not only the tests citing their requirements), --keep-other (with one kind: keep the other kind's entries of an existing reports/selftest.json;
-// npm test runs the variants and the mutants as two stages).
+// --seed N, --num-runs N (property depth for every case), --profiles full,budget (every case in
+// each profile listed, all in one invocation; default full), --budget (= --profiles budget), --full (mutants run the whole suite, not only the tests citing their
+// requirements), --keep-other (with one kind: keep the other kind's entries of an existing
+// reports/selftest.json; npm test runs the variants and the mutants as two stages).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,7 +27,7 @@ import { catalogueProblems, loadMutants, loadVariants, uncoveredMusts } from './
 import { listTests, selectFor, type Selection } from './selection';
 import type { Hooks } from '../server';
 import { renderMarkdown, type SelftestReport } from './report';
-import { BATCH_VARIABLE, caseResultFile, type Batch, type CaseOutcome } from './multi';
+import { allSpecFiles, BATCH_VARIABLE, caseFileName, caseResultFile, type Batch, type CaseOutcome } from './multi';
 import type { CaseOptions, CaseResult, Mutant, Variant } from './types';
 
 /** Property depth (CONFORMANCE_NUM_RUNS; a full run uses 100). The clean reference run of npm test
@@ -41,13 +42,16 @@ const RUN_TIMEOUT_MS = 15 * 60_000;
 // Suite runs in flight are stopped with the runner (they run detached, in process groups of their own).
 stopLaunchedOnSignal();
 
+type Profile = 'full' | 'budget';
+const PROFILES: Profile[] = ['full', 'budget'];
+
 interface Case {
   kind: 'mutant' | 'variant';
   id: string;
   hooks: Hooks;
   options?: CaseOptions;
   selection: Selection;
-  profile: 'full' | 'budget';
+  profile: Profile;
   /** CONFORMANCE_NUM_RUNS; undefined: the profile's own depth. */
   numRuns?: number;
   /** Extra suite environment (a variant's tuning knobs). */
@@ -61,8 +65,9 @@ interface Args {
   seed: number;
   full: boolean;
   keepOther: boolean;
-  /** Run every case in the budget profile (its own property depth), as a non-embedded target gets by default. */
-  budget?: boolean;
+  /** The profiles every case runs in (the budget one at its own depth, as a non-embedded target
+   * gets by default); a case is judged in each on its own. */
+  profiles: Profile[];
   /** Overrides NUM_RUNS for both kinds. */
   numRuns?: number;
   /** One playwright invocation per case (the former runner), instead of one for all. */
@@ -70,7 +75,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { kinds: new Set(['mutant', 'variant']), jobs: 3, seed: DEFAULT_SEED, full: false, keepOther: false };
+  const args: Args = { kinds: new Set(['mutant', 'variant']), jobs: 3, seed: DEFAULT_SEED, full: false, keepOther: false, profiles: ['full'] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -86,7 +91,13 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--full') args.full = true;
     else if (a === '--keep-other') args.keepOther = true;
     else if (a === '--num-runs') args.numRuns = Math.max(1, Number(value()) || 1);
-    else if (a === '--budget') args.budget = true;
+    else if (a === '--budget') args.profiles = ['budget'];
+    else if (a === '--profiles') {
+      const list = [...new Set(value().split(','))];
+      const bad = list.filter((p) => p !== 'full' && p !== 'budget');
+      if (bad.length || !list.length) throw new Error(`--profiles takes full, budget or both (full,budget), not ${bad.join(',')}`);
+      args.profiles = list as Profile[];
+    }
     else if (a === '--single') args.single = true;
     else throw new Error(`unknown option ${a}`);
   }
@@ -95,9 +106,15 @@ function parseArgs(argv: string[]): Args {
 
 const SELFTEST_DIR = path.join(ROOT, 'reports', 'selftest');
 
+/** A case's own reports and state: reports/selftest/<kind>s/<id>/ in the full profile,
+ * reports/selftest/<kind>s/<id>@budget/ in the budget one (a mutant runs in both). */
+function caseDir(c: Case): string {
+  return path.join(SELFTEST_DIR, `${c.kind}s`, c.profile === 'full' ? c.id : `${c.id}@${c.profile}`);
+}
+
 /** Starts the case's server, runs the suite against it, reads its conformance.json. */
 async function runCase(c: Case, seed: number, extraArgs: string[] = []): Promise<CaseResult> {
-  const dir = path.join(SELFTEST_DIR, `${c.kind}s`, c.id);
+  const dir = caseDir(c);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const token = crypto.randomBytes(24).toString('hex');
@@ -119,7 +136,7 @@ async function runCase(c: Case, seed: number, extraArgs: string[] = []): Promise
   }
   const seconds = (Date.now() - started) / 1000;
   const reportFile = path.join(dir, 'conformance.json');
-  const base = { kind: c.kind, id: c.id, exitCode, seconds, selection: c.selection.why, log: path.relative(ROOT, logFile) };
+  const base = { kind: c.kind, id: c.id, profile: c.profile, exitCode, seconds, selection: c.selection.why, log: path.relative(ROOT, logFile) };
   if (!fs.existsSync(reportFile))
     return { ...base, verdict: 'error', failed: [], failures: [], requests: 0, errors: [`no conformance.json (exit ${exitCode}); see ${base.log}`] };
   const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as ConformanceReport;
@@ -136,9 +153,10 @@ async function runCase(c: Case, seed: number, extraArgs: string[] = []): Promise
 }
 
 /**
- * Runs several cases in one `playwright test` (selftest/multi.config.ts): a project per case, each
- * with its own server, settings, run directory, reports and test selection, one worker each, `jobs`
- * workers in all. Each case is judged from its own conformance.json, as runCase judges a single run.
+ * Runs several cases in one `playwright test` (selftest/multi.config.ts): a test file per case, each
+ * with its own server, settings, run directory, reports and test selection, its tests in order in one
+ * worker; `jobs` workers in all, each taking case after case. Each case is judged from its own
+ * conformance.json, as runCase judges a single run.
  */
 async function runBatch(cases: Case[], seed: number, jobs: number, label: string, stopAtFirstFailure: boolean): Promise<CaseResult[]> {
   if (!cases.length) return [];
@@ -148,24 +166,36 @@ async function runBatch(cases: Case[], seed: number, jobs: number, label: string
   const servers: Array<{ close(): Promise<void> }> = [];
   const tokens: Record<string, string> = {};
   const batch: Batch = { dir, cases: [] };
+  const specs = allSpecFiles(path.join(ROOT, 'specs'));
+  fs.mkdirSync(path.join(dir, 'cases'));
   try {
     for (const [i, c] of cases.entries()) {
-      const caseDir = path.join(SELFTEST_DIR, `${c.kind}s`, c.id);
-      fs.rmSync(caseDir, { recursive: true, force: true });
-      fs.mkdirSync(caseDir, { recursive: true });
+      const reportsDir = caseDir(c);
+      fs.rmSync(reportsDir, { recursive: true, force: true });
+      fs.mkdirSync(reportsDir, { recursive: true });
       const token = crypto.randomBytes(24).toString('hex');
       const server = await createServer({ ...c.options, token, hooks: c.hooks, log: false });
       servers.push(server);
       const tokenVariable = `SELFTEST_TOKEN_${i}`;
       tokens[tokenVariable] = token;
+      // A single run's file arguments are regular expressions on the path: a spec file runs when one matches.
+      const files = c.selection.files.length ? specs.filter((f) => c.selection.files.some((arg) => new RegExp(arg).test(f))) : specs;
+      const file = path.join(dir, 'cases', caseFileName(i, caseName(c)));
+      fs.writeFileSync(
+        file,
+        `// ${caseName(c)}: its spec files (selftest/multi-case.ts)\n` +
+          `import { loadSpecs } from ${JSON.stringify(path.join(ROOT, 'selftest', 'multi-case'))};\n` +
+          `loadSpecs(${JSON.stringify(files)});\n`,
+      );
       batch.cases.push({
-        name: `${c.kind}:${c.id}`,
+        name: caseName(c),
+        file,
+        specs: files,
         tokenVariable,
-        files: c.selection.files,
         grep: c.selection.grep,
         stopAtFirstFailure,
         settings: {
-          ...caseSettings(c, server.url, seed, caseDir),
+          ...caseSettings(c, server.url, seed, reportsDir),
           CONFORMANCE_API_TOKEN: '',
         },
       });
@@ -186,8 +216,7 @@ async function runBatch(cases: Case[], seed: number, jobs: number, label: string
       const bc = batch.cases[i]!;
       const outcomeFile = caseResultFile(bc);
       const outcome = fs.existsSync(outcomeFile) ? (JSON.parse(fs.readFileSync(outcomeFile, 'utf8')) as CaseOutcome) : undefined;
-      const caseDir = bc.settings.CONFORMANCE_REPORTS_DIR!;
-      return judgeReport(c, path.join(caseDir, 'conformance.json'), {
+      return judgeReport(c, path.join(bc.settings.CONFORMANCE_REPORTS_DIR!, 'conformance.json'), {
         exitCode: outcome ? outcome.exitCode : run.code,
         seconds: outcome?.seconds ?? seconds,
         log: path.relative(ROOT, logFile),
@@ -197,6 +226,9 @@ async function runBatch(cases: Case[], seed: number, jobs: number, label: string
     for (const s of servers) await s.close();
   }
 }
+
+/** The case's project name in a shared invocation (and its name in the log). */
+const caseName = (c: Case) => `${c.kind}:${c.id}${c.profile === 'full' ? '' : `@${c.profile}`}`;
 
 /** A case's CONFORMANCE_* settings (its token apart). */
 function caseSettings(c: Case, url: string, seed: number, dir: string): Record<string, string> {
@@ -218,7 +250,7 @@ function caseSettings(c: Case, url: string, seed: number, dir: string): Record<s
 
 /** A case's result from its conformance.json (none: an error of the run). */
 function judgeReport(c: Case, reportFile: string, base0: { exitCode: number | null; seconds: number; log: string }): CaseResult {
-  const base = { kind: c.kind, id: c.id, ...base0, selection: c.selection.why };
+  const base = { kind: c.kind, id: c.id, profile: c.profile, ...base0, selection: c.selection.why };
   if (!fs.existsSync(reportFile))
     return { ...base, verdict: 'error', failed: [], failures: [], requests: 0, errors: [`no conformance.json (exit ${base.exitCode}); see ${base.log}`] };
   const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as ConformanceReport;
@@ -246,7 +278,7 @@ async function runAll(cases: Case[], jobs: number, run: (c: Case) => Promise<Cas
       done++;
       const r = results[i];
       const verdict = judge(r);
-      console.log(`  [${String(done).padStart(3)}/${cases.length}] ${r.kind} ${r.id}: ${verdict} (${r.seconds.toFixed(1)} s, ${r.requests} requests)`);
+      console.log(`  [${String(done).padStart(3)}/${cases.length}] ${r.kind} ${r.id} (${r.profile}): ${verdict} (${r.seconds.toFixed(1)} s, ${r.requests} requests)`);
       if (/^(FAILED|SURVIVED)/.test(verdict)) for (const f of r.failures) console.log(`        ${f}`);
     }
   };
@@ -267,20 +299,21 @@ async function runKind(
   const results = await all(cases);
   results.forEach((r, i) => {
     const verdict = judge(r);
-    console.log(`  [${String(i + 1).padStart(3)}/${cases.length}] ${r.kind} ${r.id}: ${verdict} (${r.seconds.toFixed(1)} s in tests, ${r.requests} requests)`);
+    console.log(`  [${String(i + 1).padStart(3)}/${cases.length}] ${r.kind} ${r.id} (${r.profile}): ${verdict} (${r.seconds.toFixed(1)} s in tests, ${r.requests} requests)`);
     if (/^(FAILED|SURVIVED)/.test(verdict)) for (const f of r.failures) console.log(`        ${f}`);
   });
   return results;
 }
 
 /** runMutant for a batch: every mutant stops at its first failed test; those whose first failure was
- * not one of their expected requirements run again, in full, in a second invocation. */
+ * not one of their expected requirements run again, in full, in a second invocation. A mutant in
+ * two profiles is two cases of the same invocations, judged each on its own. */
 async function runMutantsInOne(cases: Case[], mutantOf: Map<string, Mutant>, seed: number, jobs: number): Promise<CaseResult[]> {
   const first = await runBatch(cases, seed, jobs, 'mutants', true);
-  const again = cases.filter((c, i) => !(mutantKilled(mutantOf.get(c.id)!, first[i]!) || first[i]!.exitCode === 0));
-  const full = await runBatch(again, seed, jobs, 'mutants-again', false);
-  return first.map((r) => {
-    const j = again.findIndex((c) => c.id === r.id);
+  const againIndex = cases.flatMap((c, i) => (mutantKilled(mutantOf.get(c.id)!, first[i]!) || first[i]!.exitCode === 0 ? [] : [i]));
+  const full = await runBatch(againIndex.map((i) => cases[i]!), seed, jobs, 'mutants-again', false);
+  return first.map((r, i) => {
+    const j = againIndex.indexOf(i);
     if (j < 0) return r;
     const f = full[j]!;
     return { ...f, seconds: r.seconds + f.seconds, requests: r.requests + f.requests };
@@ -309,6 +342,31 @@ export function variantPassed(v: Variant, r: CaseResult): boolean {
   return r.exitCode === 0 && r.verdict === 'pass' && !mustFailed && (v.shouldFailures ?? []).every((id) => r.failed.includes(id));
 }
 
+/** reports/selftest.json: an entry per mutant and variant; per profile it ran in, its own judgement.
+ * `killed` (`passed`) holds when it holds in every profile; `failed` is the full profile's list (the
+ * budget one's when only that ran). */
+function buildReport(results: CaseResult[], allMutants: Mutant[], allVariants: Variant[]): SelftestReport {
+  const ids = (kind: CaseResult['kind']) => [...new Set(results.filter((r) => r.kind === kind).map((r) => r.id))];
+  const runsOf = (kind: CaseResult['kind'], id: string) =>
+    results.filter((r) => r.kind === kind && r.id === id).sort((a, b) => PROFILES.indexOf(a.profile) - PROFILES.indexOf(b.profile));
+  return {
+    mutants: ids('mutant').flatMap((id) => {
+      const m = allMutants.find((x) => x.id === id);
+      if (!m) return [];
+      const runs = runsOf('mutant', id);
+      const profiles = Object.fromEntries(runs.map((r) => [r.profile, { killed: mutantKilled(m, r), failed: r.failed }]));
+      return [{ id, killed: runs.every((r) => mutantKilled(m, r)), expected: m.expected, failed: runs[0]!.failed, profiles }];
+    }),
+    variants: ids('variant').flatMap((id) => {
+      const v = allVariants.find((x) => x.id === id);
+      if (!v) return [];
+      const runs = runsOf('variant', id);
+      const profiles = Object.fromEntries(runs.map((r) => [r.profile, { passed: variantPassed(v, r), failed: r.failed }]));
+      return [{ id, passed: runs.every((r) => variantPassed(v, r)), profiles }];
+    }),
+  };
+}
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const allMutants = loadMutants();
@@ -326,48 +384,58 @@ async function main(): Promise<number> {
   const tests = mutants.length && !args.full ? listTests() : [];
 
   const numRuns = args.numRuns ? { mutant: args.numRuns, variant: args.numRuns } : NUM_RUNS;
-  // --budget: the budget profile at its own depth, as a non-embedded target runs (unless --num-runs).
-  const profile = args.budget ? 'budget' : 'full';
-  const depth = (n: number) => (args.budget ? args.numRuns : n);
-  const shownRuns = { mutant: depth(numRuns.mutant) ?? 'of the profile', variant: depth(numRuns.variant) ?? 'of the profile' };
+  // The budget profile at its own depth, as a non-embedded target runs it (unless --num-runs); the
+  // full profile at the self-test's depth (NUM_RUNS, or a mutant's own numRuns).
+  const depth = (profile: Profile, n: number) => (profile === 'budget' ? args.numRuns : n);
+  const shownRuns = Object.fromEntries(
+    args.profiles.map((p) => [p, { mutant: depth(p, numRuns.mutant) ?? 'of the profile', variant: depth(p, numRuns.variant) ?? 'of the profile' }]),
+  ) as Partial<Record<Profile, { mutant: number | string; variant: number | string }>>;
   fs.mkdirSync(SELFTEST_DIR, { recursive: true });
   const started = Date.now();
   console.log(
-    `Self-test: ${variants.length} variant(s) on the whole suite (numRuns ${shownRuns.variant}), ` +
-      `${mutants.length} mutant(s) on the tests citing their requirements (numRuns ${shownRuns.mutant}); ` +
-      `profile ${profile}, ` +
+    `Self-test: ${variants.length} variant(s) on the whole suite, ` +
+      `${mutants.length} mutant(s) on the tests citing their requirements; ` +
+      `profile(s) ${args.profiles.map((p) => `${p} (numRuns ${shownRuns[p]!.variant} for variants, ${shownRuns[p]!.mutant} for mutants)`).join(' and ')}, ` +
       `seed ${args.seed}, ${args.jobs} suite(s) at a time`,
   );
   const variantOf = new Map(variants.map((v) => [v.id, v]));
   const mutantOf = new Map(mutants.map((m) => [m.id, m]));
+  // Every case in each profile asked for, profile by profile; in a shared invocation all of them at once.
   const variantResults = await runKind(args.single ?? false,
-    variants.map((v) => ({
-      kind: 'variant',
-      id: v.id,
-      hooks: v.hooks,
-      options: v.options,
-      env: v.env,
-      selection: { files: [], why: 'whole suite' },
-      profile,
-      numRuns: depth(numRuns.variant),
-    })),
+    args.profiles.flatMap((profile) =>
+      variants.map((v): Case => ({
+        kind: 'variant',
+        id: v.id,
+        hooks: v.hooks,
+        options: v.options,
+        env: v.env,
+        selection: { files: [], why: 'whole suite' },
+        profile,
+        numRuns: depth(profile, numRuns.variant),
+      })),
+    ),
     args.jobs,
     (c) => runCase(c, args.seed),
     (cs) => runBatch(cs, args.seed, args.jobs, 'variants', false),
     (r) => (variantPassed(variantOf.get(r.id)!, r) ? 'passed' : `FAILED (verdict ${r.verdict}; failed: ${r.failed.join(', ') || '-'})`),
   );
+  const selections = new Map(
+    mutants.map((m) => [m.id, args.full ? { files: [], why: 'whole suite (--full)' } : selectFor(m.expected, tests)]),
+  );
   const mutantResults = await runKind(args.single ?? false,
-    mutants.map((m) => ({
-      kind: 'mutant',
-      id: m.id,
-      hooks: m.hooks,
-      options: m.options,
-      // A strict mutant expects a SHOULD failure: its run is judged where that fails the verdict.
-      env: m.strict ? { CONFORMANCE_STRICT: '1' } : undefined,
-      selection: args.full ? { files: [], why: 'whole suite (--full)' } : selectFor(m.expected, tests),
-      profile,
-      numRuns: depth(args.numRuns ?? m.numRuns ?? numRuns.mutant),
-    })),
+    args.profiles.flatMap((profile) =>
+      mutants.map((m): Case => ({
+        kind: 'mutant',
+        id: m.id,
+        hooks: m.hooks,
+        options: m.options,
+        // A strict mutant expects a SHOULD failure: its run is judged where that fails the verdict.
+        env: m.strict ? { CONFORMANCE_STRICT: '1' } : undefined,
+        selection: selections.get(m.id)!,
+        profile,
+        numRuns: depth(profile, args.numRuns ?? m.numRuns ?? numRuns.mutant),
+      })),
+    ),
     args.jobs,
     (c) => runMutant(mutantOf.get(c.id)!, c, args.seed),
     (cs) => runMutantsInOne(cs, mutantOf, args.seed, args.jobs),
@@ -389,17 +457,7 @@ async function main(): Promise<number> {
     results = [...previous.filter((r) => !args.kinds.has(r.kind)), ...results];
   }
   fs.writeFileSync(detailsFile, `${JSON.stringify(results, null, 2)}\n`);
-  const judged = (kind: 'mutant' | 'variant') => results.filter((r) => r.kind === kind);
-  const report: SelftestReport = {
-    mutants: judged('mutant').flatMap((r) => {
-      const m = allMutants.find((x) => x.id === r.id);
-      return m ? [{ id: m.id, killed: mutantKilled(m, r), expected: m.expected, failed: r.failed }] : [];
-    }),
-    variants: judged('variant').flatMap((r) => {
-      const v = allVariants.find((x) => x.id === r.id);
-      return v ? [{ id: v.id, passed: variantPassed(v, r) }] : [];
-    }),
-  };
+  const report = buildReport(results, allMutants, allVariants);
   fs.writeFileSync(path.join(ROOT, 'reports', 'selftest.json'), `${JSON.stringify(report, null, 2)}\n`);
   fs.writeFileSync(
     path.join(ROOT, 'reports', 'selftest.md'),
@@ -408,7 +466,6 @@ async function main(): Promise<number> {
       variants: allVariants,
       results,
       seed: args.seed,
-      profile,
       numRuns: shownRuns,
     }),
   );
@@ -416,9 +473,11 @@ async function main(): Promise<number> {
   const killed = mutantResults.filter((r) => mutantKilled(mutantOf.get(r.id)!, r)).length;
   const passed = variantResults.filter((r) => variantPassed(variantOf.get(r.id)!, r)).length;
   const ok = killed === mutantResults.length && passed === variantResults.length;
+  // Counted per case: a mutant in two profiles is two cases, each to be killed.
+  const inProfiles = args.profiles.length > 1 ? ` (in ${args.profiles.join(' and ')})` : ` (${args.profiles[0]})`;
   const parts = [
-    ...(variants.length ? [`${passed}/${variants.length} variants passed`] : []),
-    ...(mutants.length ? [`${killed}/${mutants.length} mutants killed`] : []),
+    ...(variants.length ? [`${passed}/${variantResults.length} variant runs passed${inProfiles}`] : []),
+    ...(mutants.length ? [`${killed}/${mutantResults.length} mutant runs killed${inProfiles}`] : []),
   ];
   console.log(`Self-test ${ok ? 'PASSED' : 'FAILED'}: ${parts.join(', ')} in ${seconds.toFixed(0)} s (reports/selftest.json, reports/selftest.md)`);
   return ok ? 0 : 1;

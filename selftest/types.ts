@@ -47,6 +47,8 @@ export interface Variant {
 export interface CaseResult {
   kind: 'mutant' | 'variant';
   id: string;
+  /** The suite's profile in this run (a mutant runs in both). */
+  profile: 'full' | 'budget';
   exitCode: number | null;
   seconds: number;
   verdict: string;

@@ -191,9 +191,9 @@ export function publishedSettings(file?: string): RunSettings | undefined {
   return runFile()?.settings;
 }
 
-/** A worker of one run among several in one invocation (a Playwright project each, the self-test):
- * its run file, and the variable that holds its token in the inherited environment. A worker serves
- * one project only, so this is set once, before the first read. */
+/** A worker of one run among several in one invocation (the self-test's cases, a test file each):
+ * its run file, and the variable that holds its token in the inherited environment. Set before the
+ * run's first read, and again when the worker goes on to another case (fixtures/index.ts). */
 export function selectRun(file: string, tokenVariable: string): void {
   selected = file;
   const token = process.env[tokenVariable];
