@@ -11,7 +11,7 @@ import { checkCanonical } from '../../suite/judging/checks';
 import { canonical, compatibleOf, embeddedIPv4, fromGroups, mappedOf, nat64Of, parseAddress, translatedOf, type Address, type IPv4Address, type IPv6Address } from '../../suite/ip/oracle';
 import { canonicalChoice, spell, spellingOf, type SpellingChoice } from '../../suite/ip/spellings';
 import { knobs } from '../../suite/config/profile';
-import { propertySeed, runProperty } from '../../suite/judging/property';
+import { propertySeed, runProperty, specTitlePath } from '../../suite/judging/property';
 import type { Verifier } from '../../suite/judging/verify';
 
 const spelledThreeWays = (bias: AddressKind | undefined) =>
@@ -67,7 +67,7 @@ test.describe('IP normalization', () => {
     covers('IP-CANONICAL-IPV6', 'IP-CANONICAL-IPV4', 'BATCH-PUT-APPLIES', 'BATCH-DELETE-APPLIES'),
     async ({ api, addresses, regions, verify, ctx }, testInfo) => {
       const { size, rounds } = knobs(ctx.profile).bulkNormalization;
-      const seed = propertySeed(ctx.seed, testInfo.titlePath.join(' > '));
+      const seed = propertySeed(ctx.seed, specTitlePath(testInfo).join(' > '));
       for (let round = 0; round < rounds; round++) {
         const items = fc
           .sample(spelledThreeWays(ctx.addressBias), { seed: seed + round, numRuns: Math.ceil(size * 1.3) })

@@ -4,6 +4,8 @@
 // exchange as evidence, and a replay command with the fast-check path.
 import type { TestInfo } from '@playwright/test';
 import fc from 'fast-check';
+import nodePath from 'node:path';
+import { ROOT } from '../config/config';
 import { knobs } from '../config/profile';
 import { requirement } from './requirements';
 import type { RunContext } from '../run/run-context';
@@ -14,6 +16,18 @@ export interface PropertyEnv {
   verify: Verifier;
   ctx: RunContext;
   testInfo: TestInfo;
+}
+
+const SPECS = nodePath.join(ROOT, 'specs');
+
+/**
+ * The test's title path as a run of the suite's own config has it (its spec file relative to specs/,
+ * its describes, its title): what seeds derive from. Playwright heads the title path with the file
+ * it loaded, which in the self-test's shared invocation is the case's file (selftest/multi-case.ts),
+ * not the spec; from this path a case draws what a single run of it draws.
+ */
+export function specTitlePath(testInfo: TestInfo): string[] {
+  return [nodePath.relative(SPECS, testInfo.file).split(nodePath.sep).join('/'), ...testInfo.titlePath.slice(1)];
 }
 
 export function propertySeed(runSeed: number, key: string): number {
@@ -41,7 +55,7 @@ export async function runProperty<T>(
   } = {},
 ): Promise<void> {
   const { verify, ctx, testInfo } = env;
-  const seed = propertySeed(ctx.seed, `${testInfo.titlePath.join(' > ')}${options.name ? ` > ${options.name}` : ''}`);
+  const seed = propertySeed(ctx.seed, `${specTitlePath(testInfo).join(' > ')}${options.name ? ` > ${options.name}` : ''}`);
   const numRuns = options.numRuns ?? ctx.numRuns;
   // A replay (CONFORMANCE_FC_PATH) runs the one input it names, as fc.check does.
   if (!ctx.fcPath && options.addressesOf && (options.lanes ?? 1) > 1) {
