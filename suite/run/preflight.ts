@@ -11,6 +11,7 @@ import { writeJsonAtomic, type Snapshot } from '../state/journal';
 import { listAll, ListingError } from '../state/listing';
 import { describeRestoration } from '../state/zone-guard';
 import { ApiClient, errorCodes } from '../transport/client';
+import { inParallel } from '../transport/concurrency';
 import { Transport, TransportError } from '../transport/http';
 import { restoredText } from './next-steps';
 import { refuse, unreachable, zonesOf, type RegionsAtPreflight, type RunSettings } from './run-context';
@@ -63,15 +64,25 @@ export async function preflight(
   // suite/state/zone-guard.ts). Without it the suite could not tell other people's mappings from
   // free addresses, so it writes nothing.
   const snapshot: Snapshot = {};
-  for (const z of zonesOf(target)) {
-    try {
-      snapshot[z] = await listAll(z === zoneId ? client : client.inZone(z));
-    } catch (e) {
-      if (e instanceof ListingError)
-        refuse(cfg.reportsDir, `zone ${z}: ${e.message}. The suite writes only in a zone it can snapshot and restore`);
-      if (e instanceof TransportError) unreachable(cfg.reportsDir, cfg.baseUrl ?? baseUrl, e);
-      throw e;
+  // The zones are listed together (against a far target, one walk's round trips, not two); they are
+  // judged in the configuration's order.
+  const zones = zonesOf(target);
+  const listed = await inParallel(zones, zones.length, (z) =>
+    listAll(z === zoneId ? client : client.inZone(z)).then(
+      (mappings) => ({ mappings, error: undefined }),
+      (error: unknown) => ({ mappings: undefined, error }),
+    ),
+  );
+  for (const [i, z] of zones.entries()) {
+    const { mappings, error: e } = listed[i]!;
+    if (mappings) {
+      snapshot[z] = mappings;
+      continue;
     }
+    if (e instanceof ListingError)
+      refuse(cfg.reportsDir, `zone ${z}: ${e.message}. The suite writes only in a zone it can snapshot and restore`);
+    if (e instanceof TransportError) unreachable(cfg.reportsDir, cfg.baseUrl ?? baseUrl, e);
+    throw e;
   }
   writeJsonAtomic(path.join(run.runDir, 'snapshot.json'), snapshot);
   const foreign = Object.values(snapshot).reduce((a, m) => a + m.length, 0);
