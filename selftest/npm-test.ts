@@ -11,8 +11,8 @@
 //                     killed by its requirements in the full profile and in the budget one (the
 //                     default against real targets), both in one invocation; a survivor in either
 //                     fails the stage. Variants run the full profile: the budget one runs a subset
-//                     of its cases (suite/config/profile.ts), so it cannot meet a variation the full
-//                     one did not.
+//                     of its cases at a smaller depth (suite/config/profile.ts), and the whole budget
+//                     profile runs against the reference server in the e2e stage (budget-run).
 // The last line is `selftest: N passed, M failed`, N and M counting these stages (a stage after a
 // failed one does not run and is counted in neither); CI reads that line. Stage timings go to
 // reports/npm-test.json. Every CONFORMANCE_* variable is cleared for stage 6, so that a developer's
