@@ -4,6 +4,7 @@
 import { covers, expect, test } from '../../fixtures';
 import { loadInvalidCases, readingChecks, selectInvalidCases, statusRequirements } from '../../fixtures/invalid-addresses';
 import { knobs } from '../../suite/config/profile';
+import { inParallel } from '../../suite/transport/concurrency';
 
 const cases = loadInvalidCases();
 
@@ -17,7 +18,7 @@ test.describe('PUT of text that is not a plain address', () => {
         ? `non-canonical IPv4 ${JSON.stringify(c.input)} (${c.category}) is rejected with 400 (SHOULD)${octal ? ` and never stored under its octal or hex reading ${c.octalOrHexReadings.join(', ')}` : ''}`
         : `${JSON.stringify(c.input)} (${c.category}) is a 4xx failure (400 SHOULD) and stores nothing`,
       covers(...statusRequirements(c), ...(octal ? ['IP-IPV4-NO-OCTAL'] : [])),
-      async ({ api, addresses, regions, verify, ctx }) => {
+      async ({ api, addresses, regions, verify, ctx, lanes }) => {
         test.skip(
           !selectInvalidCases(cases, knobs(ctx.profile).invalidAddressCases, ctx.seed).includes(c),
           `${ctx.profile} profile: not in this run's selection (suite/config/profile.ts invalidAddressCases)`,
@@ -44,8 +45,10 @@ test.describe('PUT of text that is not a plain address', () => {
           });
           await verify.check('IP-INVALID-400', () => expect(res.status, 'rejected with 400 exactly').toBe(400));
         }
-        for (const { reading: r, requirement: id, octal } of judged) {
-          const get = await api.get(r);
+        // Reads only: together, judged in order.
+        const gets = await inParallel(judged, lanes, ({ reading }) => api.get(reading));
+        for (const [i, { reading: r, requirement: id, octal }] of judged.entries()) {
+          const get = gets[i]!;
           const before = addresses.preexisting(r);
           await verify.check(id, () => {
             if (before) expect(get.json?.result, `${r} (a reading of the input) keeps its mapping`).toMatchObject({ vendor: before.vendor, region: before.region });
