@@ -1,7 +1,7 @@
 // PUT /zones/{zone_id}/origin/cloud_regions/{origin_ip}: create, replace, read back, idempotency,
 // modified_on. Each test writes its own documentation-range address (fixtures: addresses.fresh()).
 import { seconds } from '../../contract';
-import { covers, expect, test } from '../../fixtures';
+import { cells, covers, expect, test } from '../../fixtures';
 import { mixedNotation } from '../../suite/judging/checks';
 
 
@@ -27,8 +27,8 @@ test.describe('PUT one mapping', () => {
   );
 
   test(
-    'PUT of an existing address answers 200 and replaces vendor and region; modified_on does not go backwards',
-    covers('PUT-REPLACE', 'PUT-READBACK', 'PUT-MODIFIED-ON-MONOTONIC'),
+    'PUT of an existing address answers 200 and replaces vendor and region; modified_on does not go backwards, nor after a batch PUT replaces it again',
+    cells(covers('PUT-REPLACE', 'PUT-READBACK', 'PUT-MODIFIED-ON-MONOTONIC'), 'PUT-MODIFIED-ON-MONOTONIC', ['put:replace', 'batch-put:replace']),
     async ({ api, addresses, regions, verify }) => {
       const ip = addresses.fresh();
       const first = regions.pair(0);
@@ -57,10 +57,22 @@ test.describe('PUT one mapping', () => {
             verify.notApplicable('PUT-MODIFIED-ON-MONOTONIC', 'the target omits modified_on');
           continue;
         }
-        await verify.check('PUT-MODIFIED-ON-MONOTONIC', () =>
+        await verify.checkCell('PUT-MODIFIED-ON-MONOTONIC', 'put:replace', () =>
           expect(after, `modified_on of the ${what} after the replace (${m?.modified_on}) is not before the create's (${created.json?.result?.modified_on})`).toBeGreaterThanOrEqual(before),
         );
       }
+      // Decision 9 names no operation: a batch PUT that replaces with a different body is a replace too
+      // (batch results carry no modified_on: read back).
+      const batch = await api.batchPut([{ origin_ip: ip, ...first }]);
+      await verify.check('BATCH-PUT-APPLIES', () => expect(batch.status, 'a batch PUT replacing the mapping').toBe(200), batch);
+      const reread = await api.get(ip);
+      const prior = seconds(get.json?.result?.modified_on);
+      const now = seconds(reread.json?.result?.modified_on);
+      if (prior === undefined || now === undefined) verify.notApplicable('PUT-MODIFIED-ON-MONOTONIC', 'the target omits modified_on');
+      else
+        await verify.checkCell('PUT-MODIFIED-ON-MONOTONIC', 'batch-put:replace', () =>
+          expect(now, `modified_on after the batch PUT replace (${reread.json?.result?.modified_on}) is not before the one before it (${get.json?.result?.modified_on})`).toBeGreaterThanOrEqual(prior),
+        reread);
     },
   );
 

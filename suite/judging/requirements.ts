@@ -176,6 +176,11 @@ const list: Requirement[] = [
     operation: 'put',
     title: 'modified_on never goes backwards after a replace with a different body',
     source: `${SPEC}, decision 9: "after a replace with a different body it MUST NOT go backwards"`,
+    // Every endpoint that replaces a mapping.
+    matrix: [
+      { id: 'put:replace', operation: 'put', position: 'replace' },
+      { id: 'batch-put:replace', operation: 'batch-put', position: 'replace' },
+    ],
   },
   {
     id: 'PUT-MODIFIED-ON-REPEAT',
