@@ -6,6 +6,8 @@ import { test, expect } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ipaddr from 'ipaddr.js';
+import { isNat64, isTranslated, nat64Of, translatedOf, type IPv4Address } from '../../suite/ip/oracle';
+import { embeddedMixed } from '../../suite/judging/checks';
 import {
   canonical,
   canonicalOf,
@@ -189,4 +191,19 @@ test('ipaddr.js deviates from the product decisions, which is why the suite has 
   expect(ipaddr.parse('010.0.0.1').toString(), 'reads a leading zero as octal (decision 4)').toBe('8.0.0.1');
   expect(ipaddr.IPv4.isValid('3221225985'), 'accepts a 32-bit integer').toBe(true);
   expect(ipaddr.IPv6.isValid('2001:db8::1%eth0'), 'accepts a zone index (decision 6)').toBe(true);
+});
+
+test("decision 5's other well-known prefixes: IPv4-translated and NAT64 are recognised, stored in hex, and their mixed form is the one the SHOULD check tolerates", () => {
+  const [canon, parse] = [canonical, parseAddress];
+  const v4 = parse('192.0.2.1') as IPv4Address;
+  expect(canon(translatedOf(v4))).toBe('::ffff:0:c000:201');
+  expect(canon(nat64Of(v4))).toBe('64:ff9b::c000:201');
+  expect(isTranslated(parse('::ffff:0:192.0.2.1')!)).toBe(true);
+  expect(isTranslated(parse('::ffff:192.0.2.1')!)).toBe(false);
+  expect(isNat64(parse('64:ff9b::192.0.2.1')!)).toBe(true);
+  expect(isNat64(parse('64:ff9b:1::192.0.2.1')!)).toBe(false);
+  expect(embeddedMixed(translatedOf(v4))).toBe('::ffff:0:192.0.2.1');
+  expect(embeddedMixed(nat64Of(v4))).toBe('64:ff9b::192.0.2.1');
+  expect(embeddedMixed(parse('::c000:201')!)).toBe('::192.0.2.1');
+  for (const t of ['::1', '::', '::ffff:192.0.2.1', '2001:db8::c000:201']) expect(embeddedMixed(parse(t)!), t).toBeNull();
 });
