@@ -7,7 +7,8 @@ import { defineMutant } from '../types';
 // requests never meet the race, so only concurrent writes show it. Reads find the first row; a DELETE
 // removes one row at a time, so after one DELETE the address still has a mapping.
 const extraRows = perZone(() => new Map<string, Mapping[]>());
-const ROUND_TRIP_MS = 50;
+// Long enough that requests sent together still overlap on a loaded machine.
+const ROUND_TRIP_MS = 300;
 
 const reads: Middleware = (ctx, next) => next({ ...ctx, store: withExtraRows(ctx.store, extraRows(ctx.zoneId)) });
 
