@@ -1,7 +1,7 @@
 // Small building blocks the mutants and variants share. Each wraps the reference behaviour (the
 // `next` a hook receives) rather than copying it, so a case states only what it changes.
 import { OPERATION_NAMES } from '../contract';
-import { Code, fail, type Context, type Mapping, type Middleware, type OperationName, type Reply, type RequestInfo, type ZoneStore } from '../server';
+import { Code, fail, type Context, type IpAddress, type Mapping, type Middleware, type OperationName, type Reply, type RequestInfo, type ZoneStore } from '../server';
 
 /** The operations that read or write mappings; supported_regions is left out of envelope defects
  * so that the suite's preflight still gets the region list and the defect is judged by the checks
@@ -137,3 +137,17 @@ export const notFoundForDecorated: Middleware = (ctx, next) =>
   isDecorated(ctx, ctx.originIp)
     ? fail(404, Code.notFound, 'Unable to retrieve origin_public_cloud_region setting value. The zone setting does not exist.')
     : next(ctx);
+
+/** Decision 5's well-known prefixes with an embedded IPv4 address, by the address's eight groups. */
+export const EMBEDDED_PREFIX = {
+  /** IPv4-translated, ::ffff:0:0:0/96 (RFC 2765). */
+  translated: (g: readonly number[]) => g.slice(0, 4).every((x) => x === 0) && g[4] === 0xffff && g[5] === 0,
+  /** NAT64's well-known prefix, 64:ff9b::/96 (RFC 6052). */
+  nat64: (g: readonly number[]) => g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0),
+} as const;
+
+/** An ip.format hook that changes only the addresses under `prefix` (IPv6), the reference printing the rest. */
+export function formatUnder(prefix: (g: readonly number[]) => boolean, format: (groups: number[]) => string) {
+  return (address: IpAddress, next: (address: IpAddress) => string): string =>
+    address.version === 6 && prefix(address.groups) ? format(address.groups) : next(address);
+}

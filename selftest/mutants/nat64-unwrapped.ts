@@ -1,3 +1,4 @@
+import { EMBEDDED_PREFIX } from '../helpers';
 import { defineMutant } from '../types';
 
 /**
@@ -15,7 +16,7 @@ export default defineMutant({
         const address = next(text);
         if (address?.version !== 6) return address;
         const g = address.groups;
-        if (!(g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0))) return address;
+        if (!EMBEDDED_PREFIX.nat64(g)) return address;
         return { version: 4, octets: [g[6]! >> 8, g[6]! & 255, g[7]! >> 8, g[7]! & 255] };
       },
     },

@@ -1,4 +1,5 @@
 import { formatIPv6 } from '../../server';
+import { EMBEDDED_PREFIX, formatUnder } from '../helpers';
 import { defineMutant } from '../types';
 
 /**
@@ -11,13 +12,6 @@ export default defineMutant({
   description: 'an IPv4-translated address ::ffff:0:a.b.c.d is stored and returned as the mapped ::ffff:a.b.c.d',
   expected: ['IP-CANONICAL-IPV6'],
   hooks: {
-    ip: {
-      format: (address, next) => {
-        if (address.version !== 6) return next(address);
-        const g = address.groups;
-        if (!(g.slice(0, 4).every((x) => x === 0) && g[4] === 0xffff && g[5] === 0)) return next(address);
-        return formatIPv6([0, 0, 0, 0, 0, 0xffff, g[6]!, g[7]!], { start: 0, length: 5 }, true);
-      },
-    },
+    ip: { format: formatUnder(EMBEDDED_PREFIX.translated, (g) => formatIPv6([0, 0, 0, 0, 0, 0xffff, g[6]!, g[7]!], { start: 0, length: 5 }, true)) },
   },
 });

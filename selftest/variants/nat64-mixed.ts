@@ -1,4 +1,5 @@
 import { formatIPv6, longestZeroRun } from '../../server';
+import { EMBEDDED_PREFIX, formatUnder } from '../helpers';
 import { defineVariant } from '../types';
 
 /** RFC 5952 section 5's mixed notation for NAT64 (64:ff9b::/96) addresses, as that section recommends for every well-known prefix. */
@@ -7,14 +8,7 @@ export default defineVariant({
   description: 'NAT64 (64:ff9b::/96) addresses are stored in mixed notation (64:ff9b::192.0.2.1 for 64:ff9b::c000:201): a SHOULD failure only',
   allowedBy: 'spec/README.md, decision 5: "the mixed form ... is a SHOULD failure, not a MUST"',
   hooks: {
-    ip: {
-      format: (address, next) => {
-        if (address.version !== 6) return next(address);
-        const g = address.groups;
-        if (!(g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0))) return next(address);
-        return formatIPv6(g, longestZeroRun(g.slice(0, 6)), true);
-      },
-    },
+    ip: { format: formatUnder(EMBEDDED_PREFIX.nat64, (g) => formatIPv6(g, longestZeroRun(g.slice(0, 6)), true)) },
   },
   shouldFailures: ['IP-EMBEDDED-HEX'],
   // NAT64 (64:ff9b::/96) addresses drawn about 99 times in 100: every check that compares addresses meets the mixed form.
