@@ -136,21 +136,32 @@ export class Journal {
   }
 }
 
-/** Every journal line of the run, over every process, in time order. */
-export function journalLines(runDir: string): JournalLine[] {
-  const lines: JournalLine[] = [];
+/**
+ * Every line of the run's per-process JSON-lines files named `<name>-<pid>.jsonl`, over every
+ * process. A line cut short by kill -9 names nothing complete and is left out (the line before it
+ * still counts).
+ */
+export function processLines<T>(runDir: string, name: string): T[] {
+  if (!fs.existsSync(runDir)) return [];
+  const file = new RegExp(`^${name}-\\d+\\.jsonl$`);
+  const out: T[] = [];
   for (const f of fs.readdirSync(runDir)) {
-    if (!/^journal-\d+\.jsonl$/.test(f)) continue;
+    if (!file.test(f)) continue;
     for (const text of fs.readFileSync(path.join(runDir, f), 'utf8').split('\n')) {
       if (!text.trim()) continue;
       try {
-        lines.push(JSON.parse(text) as JournalLine);
+        out.push(JSON.parse(text) as T);
       } catch {
-        // A line cut short by kill -9 names nothing complete; the touch before it still counts.
+        // cut short by a kill
       }
     }
   }
-  return lines.sort((a, b) => a.at - b.at || a.seq - b.seq);
+  return out;
+}
+
+/** Every journal line of the run, over every process, in time order. */
+export function journalLines(runDir: string): JournalLine[] {
+  return processLines<JournalLine>(runDir, 'journal').sort((a, b) => a.at - b.at || a.seq - b.seq);
 }
 
 /** The last line of each key: a "touch" means the run may have left it changed. */

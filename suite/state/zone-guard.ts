@@ -17,7 +17,7 @@ import type { ApiClient } from '../transport/client';
 import { listAll } from './listing';
 import { canonicalOf } from '../ip/oracle';
 import type { Mapping } from '../../contract';
-import { journalLines, readJson, type Snapshot } from './journal';
+import { journalLines, processLines, readJson, type Snapshot } from './journal';
 
 export interface Restoration {
   zone: string;
@@ -121,20 +121,7 @@ async function restore(c: ApiClient, mappings: Mapping[]): Promise<Map<string, s
 
 /** Everything restored during the run, over every process. */
 export function restorations(runDir: string): Restoration[] {
-  if (!fs.existsSync(runDir)) return [];
-  const out: Restoration[] = [];
-  for (const f of fs.readdirSync(runDir)) {
-    if (!/^restored-\d+\.jsonl$/.test(f)) continue;
-    for (const line of fs.readFileSync(path.join(runDir, f), 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      try {
-        out.push(JSON.parse(line) as Restoration);
-      } catch {
-        // cut short by a kill
-      }
-    }
-  }
-  return out;
+  return processLines<Restoration>(runDir, 'restored');
 }
 
 /** One line per restoration, for the console. */
