@@ -237,8 +237,10 @@ export class ApiClient {
   async delete(pathIp: string, opts: SendOptions = {}): Promise<ApiResponse<{ origin_ip: string }>> {
     this.touch([pathIp], opts);
     const res = await this.call<{ origin_ip: string }>('delete', `/${encodePathIp(pathIp)}`, undefined, opts);
-    // Gone either way: deleted now, or not there (a run-created key back to "absent").
-    if (res.status === 200 || res.status === 404) this.settleCreated([pathIp], opts);
+    // Gone either way: deleted now, or not there (a run-created key back to "absent"). Not for a
+    // probe that should have been refused: such probes go out together with refused writes of the
+    // same key, which a target ignoring the credentials may apply after this DELETE.
+    if ((res.status === 200 || res.status === 404) && !opts.authFailureExpected) this.settleCreated([pathIp], opts);
     return res;
   }
 
@@ -268,7 +270,8 @@ export class ApiClient {
     this.touch(texts, opts);
     const res = await this.call<BatchResult>('batch-delete', '/batch', body, opts);
     const r = res.json?.result;
-    if (res.status === 200 && r && Array.isArray(r.succeeded) && Array.isArray(r.failed)) {
+    // A probe that should have been refused settles nothing (as in delete()).
+    if (res.status === 200 && r && Array.isArray(r.succeeded) && Array.isArray(r.failed) && !opts.authFailureExpected) {
       // Listed as deleted, or as failed (not found or invalid): either way not there any more.
       const named = [...r.succeeded, ...r.failed].map((i) => i?.origin_ip).filter((x): x is string => typeof x === 'string');
       this.settleCreated(texts.filter((t) => named.some((n) => keysFor(n)[0] === keysFor(t)[0])), opts);
