@@ -99,15 +99,18 @@ test.describe('never a 5xx', () => {
       }
 
       // A JSON body on an operation that takes none: ignored or refused, never a 5xx.
+      // The stray DELETE names an address of its own: a DELETE of n.put would remove whatever a bad
+      // PUT body stored there before the check below could see it.
       const stray = JSON.stringify([mapping(n.put, pair)]);
+      const strayDelete = addresses.fresh(v6);
       const reads: Array<[string, string, string, 'get' | 'delete' | 'list' | 'supported-regions']> = [
         ['get', 'GET', `${coll}/${n.existing}`, 'get'],
-        ['delete', 'DELETE', `${coll}/${n.put}`, 'delete'],
+        ['delete', 'DELETE', `${coll}/${strayDelete}`, 'delete'],
         ['list', 'GET', coll, 'list'],
         ['supported-regions', 'GET', `${coll}/supported_regions`, 'supported-regions'],
       ];
       const strayAnswers = await inParallel(reads, lanes, ([cell, method, p, op]) =>
-        verify.inCell(ID, `${cell}:stray-body`, () => api.raw(method, p, stray, { op, writes: [n.put] })),
+        verify.inCell(ID, `${cell}:stray-body`, () => api.raw(method, p, stray, { op, writes: [n.put, strayDelete] })),
       );
       for (const [i, [cell, method, p]] of reads.entries()) {
         const res = strayAnswers[i]!;
