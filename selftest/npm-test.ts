@@ -20,10 +20,12 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchEnv } from '../suite/run/launch';
+import { launchEnv, NODE_TS } from '../suite/run/launch';
 
 const ROOT = path.resolve(__dirname, '..');
 const bin = (name: string) => path.join(ROOT, 'node_modules', '.bin', name);
+// A TypeScript entry in the stage's own node process (NODE_TS: a signal reaches it directly).
+const ts = (entry: string, ...args: string[]) => [process.execPath, ...NODE_TS, entry, ...args];
 
 interface Stage {
   name: string;
@@ -33,7 +35,7 @@ interface Stage {
 
 const STAGES: Stage[] = [
   { name: 'typecheck', command: [bin('tsc'), '--noEmit', '-p', '.'] },
-  { name: 'self-contained', command: [bin('tsx'), 'selftest/self-contained.ts'] },
+  { name: 'self-contained', command: ts('selftest/self-contained.ts') },
   { name: 'unit', command: [bin('playwright'), 'test', '-c', 'test/playwright.config.ts', '--project', 'unit'] },
   { name: 'server', command: [bin('playwright'), 'test', '-c', 'test/playwright.config.ts', '--project', 'server'] },
   // End to end through the real CLIs: secrets, kill -9 and cleanup, rate limits, exit codes, the HTML
@@ -41,11 +43,11 @@ const STAGES: Stage[] = [
   // package installed offline and run with --spawn, the GitHub Action's steps.
   { name: 'e2e', command: [bin('playwright'), 'test', '-c', 'test/playwright.config.ts', '--project', 'e2e'] },
   // The launcher's clean environment: no CONFORMANCE_* of the caller, none from .env.
-  { name: 'conformance', command: [bin('tsx'), 'suite/cli/run.ts'], env: launchEnv() },
+  { name: 'conformance', command: ts('suite/cli/run.ts'), env: launchEnv() },
   // Every cell of the rule x operation matrix ran and passed in that run (scripts/check-matrix.ts).
-  { name: 'matrix', command: [bin('tsx'), 'scripts/check-matrix.ts', 'reports/conformance.json'] },
-  { name: 'variants', command: [bin('tsx'), 'selftest/run.ts', '--variants'] },
-  { name: 'mutants', command: [bin('tsx'), 'selftest/run.ts', '--mutants', '--profiles', 'full,budget', '--keep-other'] },
+  { name: 'matrix', command: ts('scripts/check-matrix.ts', 'reports/conformance.json') },
+  { name: 'variants', command: ts('selftest/run.ts', '--variants') },
+  { name: 'mutants', command: ts('selftest/run.ts', '--mutants', '--profiles', 'full,budget', '--keep-other') },
 ];
 
 function run(stage: Stage): Promise<number | null> {
