@@ -135,21 +135,7 @@ async function runCase(c: Case, seed: number, extraArgs: string[] = []): Promise
     await server.close();
   }
   const seconds = (Date.now() - started) / 1000;
-  const reportFile = path.join(dir, 'conformance.json');
-  const base = { kind: c.kind, id: c.id, profile: c.profile, exitCode, seconds, selection: c.selection.why, log: path.relative(ROOT, logFile) };
-  if (!fs.existsSync(reportFile))
-    return { ...base, verdict: 'error', failed: [], failures: [], requests: 0, errors: [`no conformance.json (exit ${exitCode}); see ${base.log}`] };
-  const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as ConformanceReport;
-  return {
-    ...base,
-    verdict: report.verdict,
-    failed: report.requirements.filter((r) => r.status === 'failed').map((r) => r.id),
-    failures: report.requirements
-      .filter((r) => r.status === 'failed')
-      .map((r) => `${r.id}: ${(r.failures?.[0] ?? 'failed').replace(/\s+/g, ' ').slice(0, 300)}`),
-    requests: report.requests,
-    errors: report.errors,
-  };
+  return judgeReport(c, path.join(dir, 'conformance.json'), { exitCode, seconds, log: path.relative(ROOT, logFile) });
 }
 
 /**
