@@ -74,6 +74,15 @@ export function perZone<T>(init: () => T): (zoneId: string) => T {
 }
 
 /**
+ * Second rows kept per zone, and a middleware through which an operation sees them (withExtraRows):
+ * for mutants whose writes add rows on one path while every other operation only reads them.
+ */
+export function extraRowsPerZone(): { rowsOf: (zoneId: string) => Map<string, Mapping[]>; seeingRows: Middleware } {
+  const rowsOf = perZone(() => new Map<string, Mapping[]>());
+  return { rowsOf, seeingRows: (ctx, next) => next({ ...ctx, store: withExtraRows(ctx.store, rowsOf(ctx.zoneId)) }) };
+}
+
+/**
  * A store without a unique key: `rows` holds second rows of addresses the base store already has.
  * Reads find the first row; a DELETE removes one row at a time, so after one DELETE the address may
  * still have a mapping; size and list count every row. The caller decides when a write adds a row.

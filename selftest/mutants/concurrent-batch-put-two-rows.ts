@@ -1,15 +1,13 @@
-import type { Mapping, Middleware } from '../../server';
-import { addRow, perZone, withExtraRows } from '../helpers';
+import type { Middleware } from '../../server';
+import { addRow, extraRowsPerZone, withExtraRows } from '../helpers';
 import { defineMutant } from '../types';
 
 // As concurrent-put-two-rows, on the batch endpoint only: a batch PUT checks which of its addresses
 // exist, waits on a round trip, then inserts the ones it found absent. Two batch PUTs of one new
 // address that arrive together both insert a row. The single PUT keeps the reference behaviour.
-const extraRows = perZone(() => new Map<string, Mapping[]>());
+const { rowsOf: extraRows, seeingRows: reads } = extraRowsPerZone();
 // Long enough that batches sent together still overlap on a loaded machine.
 const ROUND_TRIP_MS = 300;
-
-const reads: Middleware = (ctx, next) => next({ ...ctx, store: withExtraRows(ctx.store, extraRows(ctx.zoneId)) });
 
 const checkThenInsert: Middleware = async (ctx, next) => {
   const rows = extraRows(ctx.zoneId);

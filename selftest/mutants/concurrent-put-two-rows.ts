@@ -1,16 +1,14 @@
-import type { Mapping, Middleware } from '../../server';
-import { addRow, perZone, withExtraRows } from '../helpers';
+import type { Middleware } from '../../server';
+import { addRow, extraRowsPerZone, withExtraRows } from '../helpers';
 import { defineMutant } from '../types';
 
 // A table without a unique key, written by check-then-insert with a round trip between: two PUTs of
 // one new address that arrive together both find it absent and both insert a row. Sequential
 // requests never meet the race, so only concurrent writes show it. Reads find the first row; a DELETE
 // removes one row at a time, so after one DELETE the address still has a mapping.
-const extraRows = perZone(() => new Map<string, Mapping[]>());
+const { rowsOf: extraRows, seeingRows: reads } = extraRowsPerZone();
 // Long enough that requests sent together still overlap on a loaded machine.
 const ROUND_TRIP_MS = 300;
-
-const reads: Middleware = (ctx, next) => next({ ...ctx, store: withExtraRows(ctx.store, extraRows(ctx.zoneId)) });
 
 const checkThenInsert: Middleware = async (ctx, next) => {
   const rows = extraRows(ctx.zoneId);
