@@ -13,6 +13,7 @@
 //                     fails the stage. Variants run the full profile: the budget one runs a subset
 //                     of its cases at a smaller depth (suite/config/profile.ts), and the whole budget
 //                     profile runs against the reference server in the e2e stage (budget-run).
+// Before the stage table it repeats why each failed test failed (test/failure-digest-reporter.ts).
 // The last line is `selftest: N passed, M failed`, N and M counting these stages (a stage after a
 // failed one does not run and is counted in neither); CI reads that line. Stage timings go to
 // reports/npm-test.json. Every CONFORMANCE_* variable is cleared for stage 6, so that a developer's
@@ -21,6 +22,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchEnv, NODE_TS } from '../suite/run/launch';
+import { DIGEST_FILE } from '../test/failure-digest-reporter';
 
 const ROOT = path.resolve(__dirname, '..');
 const bin = (name: string) => path.join(ROOT, 'node_modules', '.bin', name);
@@ -67,6 +69,7 @@ async function main(): Promise<number> {
   const stages = only.length ? STAGES.filter((s) => only.includes(s.name)) : STAGES;
   const timings: Array<{ stage: string; seconds: number; passed: boolean }> = [];
   const started = Date.now();
+  fs.rmSync(DIGEST_FILE, { force: true });
   for (const stage of stages) {
     console.log(`\n=== npm test, stage ${stage.name}: ${path.basename(stage.command[0]!)} ${stage.command.slice(1).join(' ')}`);
     const t0 = Date.now();
@@ -77,6 +80,12 @@ async function main(): Promise<number> {
   const total = (Date.now() - started) / 1000;
   fs.mkdirSync(path.join(ROOT, 'reports'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, 'reports', 'npm-test.json'), `${JSON.stringify({ totalSeconds: total, stages: timings }, null, 2)}\n`);
+  // Why the failed tests failed, again here: a CI log that keeps only its tail still shows it.
+  const digest = fs.existsSync(DIGEST_FILE) ? fs.readFileSync(DIGEST_FILE, 'utf8').trimEnd().split('\n') : [];
+  if (digest.length) {
+    console.log(`\nfailed tests (all of it in ${path.relative(ROOT, DIGEST_FILE)}):`);
+    console.log(digest.slice(0, 24).join('\n') + (digest.length > 24 ? '\n...' : ''));
+  }
   console.log('\nnpm test stages:');
   for (const t of timings) console.log(`  ${t.passed ? 'passed' : 'FAILED'}  ${t.stage.padEnd(14)} ${t.seconds.toFixed(1).padStart(7)} s`);
   for (const s of stages.slice(timings.length)) console.log(`  not run ${s.name}`);

@@ -6,7 +6,8 @@ export default defineConfig({
   testDir: '.',
   testMatch: '**/*.test.ts',
   outputDir: '../reports/test-results-selftest',
-  reporter: [['list']],
+  // The digest repeats each failure's reason where a CI log's tail shows it (npm test prints it last).
+  reporter: [['list'], ['./failure-digest-reporter.ts']],
   timeout: 120_000,
   // Two cores: files in parallel (the e2e tests' own suite runs wait on I/O and child processes much
   // of the time, so two at once keep both cores busy).

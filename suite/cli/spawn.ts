@@ -101,13 +101,19 @@ export async function waitForUrl(url: string, timeoutMs: number, target: Spawned
   void target.exited.then(({ code, signal }) => (exited = `the command exited (${code ?? signal}) before ${url} answered`));
   for (;;) {
     if (exited) throw new Error(exited);
+    let answered = false;
     try {
       const r = await fetch(url, { signal: AbortSignal.timeout(Math.max(100, Math.min(2000, deadline - Date.now()))) });
       await r.body?.cancel();
-      return;
+      answered = true;
     } catch (e) {
       const cause = (e as { cause?: { code?: string; message?: string } }).cause;
       lastError = cause?.code ?? cause?.message ?? (e as Error).message;
+    }
+    if (answered) {
+      // The command died (its port already taken, say) while another process answers there.
+      if (exited) throw new Error(`${exited.replace(/ before .*/, '')}, yet ${url} answers: another process holds that port`);
+      return;
     }
     if (Date.now() >= deadline) throw new Error(`${url} did not answer within ${timeoutMs / 1000} s (last error: ${lastError})`);
     await sleep(200);
