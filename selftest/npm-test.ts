@@ -83,7 +83,7 @@ async function main(): Promise<number> {
   // Why the failed tests failed, again here: a CI log that keeps only its tail still shows it.
   const digest = fs.existsSync(DIGEST_FILE) ? fs.readFileSync(DIGEST_FILE, 'utf8').trimEnd().split('\n') : [];
   if (digest.length) {
-    console.log(`\nfailed tests (all of it in ${path.relative(ROOT, DIGEST_FILE)}):`);
+    console.log(`\nfailed test attempts (all of it in ${path.relative(ROOT, DIGEST_FILE)}):`);
     console.log(digest.slice(0, 24).join('\n') + (digest.length > 24 ? '\n...' : ''));
   }
   console.log('\nnpm test stages:');

@@ -1,5 +1,5 @@
-// Writes every failed test of the project's own tests, with the head and the tail of its error, to
-// reports/npm-test-failures.txt. npm test prints it again just before its stage table: a CI log
+// Writes every failed attempt of the project's own tests (FAILED, or RETRIED when a retry follows),
+// with the head and the tail of its error, to reports/npm-test-failures.txt. npm test prints it again just before its stage table: a CI log
 // that keeps only its last lines still says why a test failed, not only which one.
 import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import fs from 'node:fs';
@@ -12,8 +12,9 @@ const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
 export default class FailureDigest implements Reporter {
   onTestEnd(test: TestCase, result: TestResult): void {
     if (result.status === 'passed' || result.status === 'skipped' || result.status === test.expectedStatus) return;
-    // The last retry decides: a flaky test is not a failure of the stage.
-    if (result.retry < test.retries) return;
+    // An attempt that will be retried is written too: a test that passes on its retry is flaky, and
+    // the digest is where that shows after a green stage.
+    const label = result.retry < test.retries ? 'RETRIED' : 'FAILED';
     const message = plain(result.errors.map((e) => e.message ?? e.value ?? '').join('\n'));
     // Up to the matcher's own lines (expect(...), Expected, Received): before them stands the test's message (a transcript).
     const cut = message.search(/\n\s*(expect\(|Expected[ :]|Received[ :])/);
@@ -22,6 +23,6 @@ export default class FailureDigest implements Reporter {
     const tail = lines.length > 10 ? ['  ...', ...lines.slice(-8)] : lines.slice(2);
     const where = `${path.relative(process.cwd(), test.location.file)}:${test.location.line}`;
     fs.mkdirSync(path.dirname(DIGEST_FILE), { recursive: true });
-    fs.appendFileSync(DIGEST_FILE, [`FAILED ${where} › ${test.title}`, ...head, ...tail].map((l) => l.slice(0, 300)).join('\n') + '\n');
+    fs.appendFileSync(DIGEST_FILE, [`${label} ${where} › ${test.title}`, ...head, ...tail].map((l) => l.slice(0, 300)).join('\n') + '\n');
   }
 }
