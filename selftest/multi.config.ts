@@ -8,7 +8,11 @@ import { defineConfig } from '@playwright/test';
 import path from 'node:path';
 import type { ProjectRun } from '../fixtures';
 import { batchGrep, readBatch, runFilePointer, stopFile } from './multi';
+import { SHARED_WORKERS_VARIABLE } from '../suite/judging/verify';
 
+// Before any case loads its specs, here and in every worker (they load this config too): no
+// Playwright -exclusive- lock on zone-wide tests, which would stop every other case (suite/judging/verify.ts).
+process.env[SHARED_WORKERS_VARIABLE] = '1';
 const batch = readBatch();
 const grep = batchGrep(batch.cases);
 

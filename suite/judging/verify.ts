@@ -69,9 +69,20 @@ export function cells<T extends Details>(details: T, id: string, cellIds: Iterab
   return { ...details, tag: details.tag.includes(`@${id}`) ? details.tag : [...details.tag, `@${id}`], annotation };
 }
 
-/** Marks a test as zone-wide: it takes the zone lock exclusively, so it runs alone. */
-export function zoneWide<T extends { tag: string[] }>(details: T): T {
-  return { ...details, tag: [...details.tag, '@zone-wide'] };
+/** Set where tests of several runs share the workers (the self-test's shared invocation). */
+export const SHARED_WORKERS_VARIABLE = 'ORIGIN_CONFORMANCE_SHARED_WORKERS';
+
+/**
+ * Marks a test as zone-wide: it takes the zone lock exclusively (fixtures/index.ts), so it runs alone.
+ * It also carries Playwright's `-exclusive-` lock: the dispatcher then starts it only when no other
+ * test runs and gives the workers other tests meanwhile, so the zone-wide tests gather at the end of
+ * the run, one after another, instead of each holding a worker while the others drain (against a far
+ * target every drain costs seconds on every worker). Not where several runs share the workers: there
+ * the lock would hold every other run's tests too; the gate's zone lock, one per run, suffices.
+ */
+export function zoneWide<T extends { tag: string[] }>(details: T): T & { lock?: string } {
+  const lock = process.env[SHARED_WORKERS_VARIABLE] ? {} : { lock: '-exclusive-' };
+  return { ...details, tag: [...details.tag, '@zone-wide'], ...lock };
 }
 
 export class Verifier {
