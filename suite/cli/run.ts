@@ -14,6 +14,7 @@ import { CLEANUP_HINT } from '../run/next-steps';
 import { loadExpectations } from '../report/expectations';
 import { readRunError } from '../run/run-context';
 import { suiteRoot } from './package-root';
+import { watchInterrupt } from './interrupt';
 
 export const EXIT = { pass: 0, fail: 1, error: 2 } as const;
 
@@ -53,11 +54,14 @@ export async function runSuite(argv: string[], hooks: RunHooks = {}): Promise<nu
   if (root.dir !== root.packageDir) env.ORIGIN_CONFORMANCE_PACKAGE_DIR = root.packageDir;
   const cli = require.resolve('@playwright/test/cli', { paths: [root.packageDir] });
   // Ctrl-C reaches Playwright too (one process group): it stops the tests and restores the zone;
-  // this process stays to say how the run ended.
-  const stay = () => {};
+  // this process stays to say how the run ended, and sees that the stop does not hang (interrupt.ts).
+  let child: ChildProcess | undefined;
+  const stay = () => {
+    if (child) watchInterrupt(child, (line) => console.error(line));
+  };
   process.on('SIGINT', stay);
   const r = await new Promise<{ status: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    const child = spawn(process.execPath, [cli, 'test', ...args], { stdio: 'inherit', cwd: root.dir, env });
+    child = spawn(process.execPath, [cli, 'test', ...args], { stdio: 'inherit', cwd: root.dir, env });
     hooks.onStart?.(child);
     child.on('error', (e) => {
       console.error(`Could not start Playwright: ${e.message}`);

@@ -1,6 +1,8 @@
 // The zone lock: tests that read zone-wide figures (list counts, the limit) take it exclusively, every
 // other test shares it, so results do not depend on the worker count. It lives in the runner process
-// and workers reach it through the gate (suite/transport/gate.ts).
+// and workers reach it through the gate (suite/transport/gate.ts). In a run of its own, Playwright's
+// -exclusive- lock on the same tests (zoneWide() in suite/judging/verify.ts) already schedules them
+// alone, at the end; this lock is what holds where it does not (several runs sharing workers).
 
 export interface ZoneLock {
   lock(pid: number, exclusive: boolean): Promise<void>;
