@@ -16,11 +16,11 @@ export default class FailureDigest implements Reporter {
     // the digest is where that shows after a green stage.
     const label = result.retry < test.retries ? 'RETRIED' : 'FAILED';
     const message = plain(result.errors.map((e) => e.message ?? e.value ?? '').join('\n'));
-    // Up to the matcher's own lines (expect(...), Expected, Received): before them stands the test's message (a transcript).
-    const cut = message.search(/\n\s*(expect\(|Expected[ :]|Received[ :])/);
-    const lines = (cut > 0 ? message.slice(0, cut) : message).split('\n').filter((l) => l.trim());
+    // The head names the error; the tail holds the matcher's Expected/Received and, before them, the
+    // last lines of a test's own message (a run's transcript ends with its output's last lines).
+    const lines = message.split('\n').filter((l) => l.trim());
     const head = lines.slice(0, 2);
-    const tail = lines.length > 10 ? ['  ...', ...lines.slice(-8)] : lines.slice(2);
+    const tail = lines.length > 12 ? ['  ...', ...lines.slice(-10)] : lines.slice(2);
     const where = `${path.relative(process.cwd(), test.location.file)}:${test.location.line}`;
     fs.mkdirSync(path.dirname(DIGEST_FILE), { recursive: true });
     fs.appendFileSync(DIGEST_FILE, [`${label} ${where} › ${test.title}`, ...head, ...tail].map((l) => l.slice(0, 300)).join('\n') + '\n');

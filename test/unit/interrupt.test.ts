@@ -28,8 +28,9 @@ test('a runner still waiting for its worker after the grace period: the worker i
 });
 
 test('a runner that stops within the grace period: nothing is killed and nothing said', async () => {
-  const runner = spawn(process.execPath, ['-e', `process.on('SIGINT', () => setTimeout(() => process.exit(0), 50)); setInterval(() => {}, 1000);`], { stdio: 'ignore' });
-  await new Promise((r) => setTimeout(r, 200));
+  const runner = spawn(process.execPath, ['-e', `process.on('SIGINT', () => setTimeout(() => process.exit(0), 50)); setInterval(() => {}, 1000); console.log('ready');`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // Its SIGINT handler is in place once it says so.
+  await new Promise((r) => runner.stdout!.once('data', r));
   const said: string[] = [];
   runner.kill('SIGINT');
   watchInterrupt(runner, (l) => said.push(l), 500);

@@ -23,8 +23,9 @@ async function slowServer(delayMs: number): Promise<{ url: string; close(): Prom
 }
 
 test('an answer that arrives after the command died came from another process: a named error, not a start', async () => {
-  const other = await slowServer(1500);
-  const target = startTarget('sleep 0.3; exit 3', logFile());
+  // The answer comes 3 s after the request: long after the command has exited, even on a loaded machine.
+  const other = await slowServer(3000);
+  const target = startTarget('sleep 0.2; exit 3', logFile());
   try {
     await expect(waitForUrl(other.url, 10_000, target)).rejects.toThrow(/the command exited \(3\), yet .* answers: another process holds that port/);
   } finally {
