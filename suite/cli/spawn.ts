@@ -91,10 +91,10 @@ export function startTarget(command: string, logFile: string, env: NodeJS.Proces
 }
 
 /**
- * Waits until `url` answers with any HTTP response. Rejects with the last connection error on
- * timeout, or as soon as the target's process exits.
+ * Waits until `url` answers with any HTTP response (each attempt given `attemptMs`). Rejects with the
+ * last connection error on timeout, or as soon as the target's process exits.
  */
-export async function waitForUrl(url: string, timeoutMs: number, target: Spawned): Promise<void> {
+export async function waitForUrl(url: string, timeoutMs: number, target: Spawned, attemptMs = 2000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError = 'no attempt made';
   let exited: string | undefined;
@@ -103,7 +103,7 @@ export async function waitForUrl(url: string, timeoutMs: number, target: Spawned
     if (exited) throw new Error(exited);
     let answered = false;
     try {
-      const r = await fetch(url, { signal: AbortSignal.timeout(Math.max(100, Math.min(2000, deadline - Date.now()))) });
+      const r = await fetch(url, { signal: AbortSignal.timeout(Math.max(100, Math.min(attemptMs, deadline - Date.now()))) });
       await r.body?.cancel();
       answered = true;
     } catch (e) {

@@ -23,11 +23,12 @@ async function slowServer(delayMs: number): Promise<{ url: string; close(): Prom
 }
 
 test('an answer that arrives after the command died came from another process: a named error, not a start', async () => {
-  // The answer comes 3 s after the request: long after the command has exited, even on a loaded machine.
-  const other = await slowServer(3000);
-  const target = startTarget('sleep 0.2; exit 3', logFile());
+  // The answer comes 4 s after the request, long after the command has exited, even on a loaded
+  // machine; the first request goes out before that exit, and the attempt waits 15 s for its answer.
+  const other = await slowServer(4000);
+  const target = startTarget('exit 3', logFile());
   try {
-    await expect(waitForUrl(other.url, 10_000, target)).rejects.toThrow(/the command exited \(3\), yet .* answers: another process holds that port/);
+    await expect(waitForUrl(other.url, 20_000, target, 15_000)).rejects.toThrow(/the command exited \(3\), yet .* answers: another process holds that port/);
   } finally {
     await target.stop();
     await other.close();
