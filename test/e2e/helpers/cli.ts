@@ -74,7 +74,7 @@ export interface Result {
 export interface Running {
   child: ChildProcess;
   done: Promise<Result>;
-  /** SIGKILL to the whole process group: npm, tsx, the Playwright runner and its workers. */
+  /** SIGKILL to the whole process group (npm, tsx, the Playwright runner and its workers) and to a --spawn target's. */
   killGroup(): void;
 }
 
@@ -87,10 +87,15 @@ export function start(command: string, args: string[], env: NodeJS.ProcessEnv, t
   child.stdout!.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
   const killGroup = () => {
-    try {
-      process.kill(-child.pid!, 'SIGKILL');
-    } catch {
-      // already gone
+    // The group of a target that `run --spawn` started is its own (suite/cli/spawn.ts): named in the
+    // run's first line, and killed too, so that a timed-out test leaves no server behind.
+    const spawned = /process group (\d+)/.exec(stdout);
+    for (const pgid of [child.pid!, ...(spawned ? [Number(spawned[1])] : [])]) {
+      try {
+        process.kill(-pgid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
     }
   };
   const timer = setTimeout(killGroup, timeoutMs);
