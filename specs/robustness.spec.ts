@@ -68,9 +68,10 @@ async function isRefused(verify: Verifier, id: string, res: ApiResponse, what: s
 /** A JSON mapping body as text, for bodies built by hand. */
 const bodyText = (ip: string, p: Pair) => JSON.stringify({ origin_ip: ip, ...p });
 
-// Zone-wide tests hold every other worker while they wait for the zone and run: they come together
-// (the zone-wide path cases first, the zone-wide malformed bodies last, beside the unexpected
-// methods), so that the others wait once for each group, not once for each test.
+// Zone-wide tests run alone (zoneWide(): Playwright runs them at the end of a run, one after
+// another; where several runs share the workers, the gate's zone lock makes them wait for the zone).
+// They come together in this file (the zone-wide path cases first, the zone-wide malformed bodies
+// last, beside the unexpected methods), so that with the gate's lock the others wait once per group.
 const zoneWidePath = (c: (typeof pathCases)[number]) => /\/|%2F|%252F|\.\.|%2E%2E/i.test(c.path);
 
 test.describe('odd path encodings', () => {
@@ -85,7 +86,7 @@ test.describe('odd path encodings', () => {
     // like every probe that could lose mappings it does not name (suite/state/zone-guard.ts).
     const details = zoneWidePath(c) ? zoneWide(covers('ROBUST-PATH-ENCODING')) : covers('ROBUST-PATH-ENCODING');
     // An unselected case is skipped before its fixtures: a zone-wide one would otherwise wait for the
-    // zone alone, and hold every other worker, only to skip.
+    // zone alone only to skip (it is still dispatched alone, which costs a moment, not a wait).
     test.describe(() => {
       test.skip(
         ({ ctx }) => !select(pathCases, (p) => p.id, knobs(ctx.profile).robustnessPaths, ctx.seed, 'robustness paths').includes(c),

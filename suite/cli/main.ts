@@ -10,7 +10,7 @@ import { REQUIREMENTS } from '../judging/requirements';
 import { isInstalled } from './package-root';
 import { EXIT, runSuite } from './run';
 import { watchInterrupt } from './interrupt';
-import { startTarget, waitForUrl, type Spawned } from './spawn';
+import { answersNow, startTarget, waitForUrl, type Spawned } from './spawn';
 
 export const BIN = 'origin-cloud-regions-conformance';
 
@@ -251,6 +251,11 @@ async function run(args: string[]): Promise<number> {
 }
 
 async function runSpawned(command: string, url: string, reportsDir: string, timeoutMs: number, rest: string[]): Promise<number> {
+  // An answer before the command starts comes from another process, which the run would then test.
+  if (await answersNow(url)) {
+    console.error(`Configuration error: something already answers at ${url} before the --spawn command starts: stop it, or give the command and --url another port`);
+    return EXIT.error;
+  }
   fs.mkdirSync(reportsDir, { recursive: true });
   const logFile = path.join(reportsDir, 'spawned.log');
   const target: Spawned = startTarget(command, logFile);

@@ -57,7 +57,12 @@ export async function runSuite(argv: string[], hooks: RunHooks = {}): Promise<nu
   // this process stays to say how the run ended, and sees that the stop does not hang (interrupt.ts).
   let child: ChildProcess | undefined;
   const stay = () => {
-    if (child) watchInterrupt(child, (line) => console.error(line));
+    if (!child || child.exitCode !== null) return;
+    // A SIGINT sent to this process alone interrupts the run too: Playwright ignores the copy of a
+    // terminal's Ctrl-C that arrives within a second of the first, and the watchdog only ever sees a
+    // runner that was really interrupted.
+    child.kill('SIGINT');
+    watchInterrupt(child, (line) => console.error(line));
   };
   process.on('SIGINT', stay);
   const r = await new Promise<{ status: number | null; signal: NodeJS.Signals | null }>((resolve) => {

@@ -90,6 +90,20 @@ export function startTarget(command: string, logFile: string, env: NodeJS.Proces
   return { child, tail: (n = 20) => kept.slice(-n).join('\n'), exited, stop, killNow };
 }
 
+/** How long an answering target's command must stay alive before the run trusts the answer. */
+const SETTLE_MS = 500;
+
+/** Whether anything answers at `url` now (any HTTP status), asked once. */
+export async function answersNow(url: string, attemptMs = 1000): Promise<boolean> {
+  try {
+    const r = await fetch(url, { signal: AbortSignal.timeout(attemptMs) });
+    await r.body?.cancel();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Waits until `url` answers with any HTTP response (each attempt given `attemptMs`). Rejects with the
  * last connection error on timeout, or as soon as the target's process exits.
@@ -111,6 +125,8 @@ export async function waitForUrl(url: string, timeoutMs: number, target: Spawned
       lastError = cause?.code ?? cause?.message ?? (e as Error).message;
     }
     if (answered) {
+      // A command that cannot bind its port dies a moment after its first try: give it that moment.
+      if (!exited) await sleep(SETTLE_MS);
       // The command died (its port already taken, say) while another process answers there.
       if (exited) throw new Error(`${exited.replace(/ before .*/, '')}, yet ${url} answers: another process holds that port`);
       return;

@@ -62,10 +62,11 @@ export const NODE_TS: readonly string[] = ['--import', pathToFileURL(require.res
 const PLAYWRIGHT = require.resolve('@playwright/test/cli');
 
 /** The environment of a launched run. Variables of an enclosing Playwright run (a test that launches
- * the suite) are dropped too: the inner runner must not take them for its own. */
+ * the suite) are dropped too: the inner runner must not take them for its own; so is the self-test's
+ * shared-workers flag, which would take the zone-wide tests' exclusive lock away (suite/judging/verify.ts). */
 export function launchEnv(settings: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env = cleanEnv();
-  for (const k of Object.keys(env)) if (/^(PLAYWRIGHT_|PW_|TEST_)|^FORCE_COLOR$|^CI$/.test(k)) delete env[k];
+  for (const k of Object.keys(env)) if (/^(PLAYWRIGHT_|PW_|TEST_)|^FORCE_COLOR$|^CI$|^ORIGIN_CONFORMANCE_SHARED_WORKERS$/.test(k)) delete env[k];
   return { ...env, ...settings };
 }
 

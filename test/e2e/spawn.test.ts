@@ -4,6 +4,7 @@
 // gone afterwards and its output is in reports/spawned.log.
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { runEnv, start, tempDirs, transcript, ZONE } from './helpers/cli';
 import { freePort, groupAlive } from './helpers/processes';
@@ -43,4 +44,21 @@ test('SIGTERM to the runner while the suite runs: the suite stops, then the star
   expect(groupAlive(pgid), 'the started process group is gone').toBe(false);
   await expect(fetch(url)).rejects.toThrow();
   expect(fs.readFileSync(path.join(dirs.reports, 'spawned.log'), 'utf8')).toContain(`listening on ${url}`);
+});
+
+test('a URL that already answers before the command starts: exit 2 naming it, and the command is never started', async () => {
+  const dirs = tempDirs('spawn-taken');
+  const other = http.createServer((_req, res) => res.end('{}'));
+  const port = await freePort();
+  await new Promise<void>((r) => other.listen(port, '127.0.0.1', r));
+  try {
+    const url = `http://127.0.0.1:${port}/client/v4`;
+    const marker = path.join(dirs.root, 'started');
+    const r = await start(process.execPath, main(['--url', url, '--zone', ZONE, '--spawn', `touch ${marker}; sleep 30`]), runEnv(dirs, undefined, { CONFORMANCE_API_TOKEN: TOKEN })).done;
+    expect(r.code, transcript(r)).toBe(2);
+    expect(r.stderr).toContain(`something already answers at ${url} before the --spawn command starts`);
+    expect(fs.existsSync(marker), 'the command was not started').toBe(false);
+  } finally {
+    await new Promise((r) => other.close(r));
+  }
 });

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { startTarget, waitForUrl } from '../../suite/cli/spawn';
+import { answersNow, startTarget, waitForUrl } from '../../suite/cli/spawn';
 
 function logFile(): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'spawn-unit-')), 'spawned.log');
@@ -57,4 +57,14 @@ test('a live command whose URL answers: the wait ends', async () => {
     await target.stop();
     await server.close();
   }
+});
+
+test('answersNow: a listening server answers, a closed port does not', async () => {
+  const server = await slowServer(0);
+  try {
+    expect(await answersNow(server.url)).toBe(true);
+  } finally {
+    await server.close();
+  }
+  expect(await answersNow(server.url)).toBe(false);
 });
