@@ -78,6 +78,11 @@ export interface Running {
   killGroup(): void;
 }
 
+/** The kill of every command still running: a failed test's worker stops, and its runs must not live
+ * on beside the retry (they would compete for the cores and write in removed directories). */
+const running = new Set<() => void>();
+let killOnExit = false;
+
 /** Starts a command in a process group of its own (so kill -9 reaches every process of the run). */
 export function start(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 90_000, cwd = ROOT): Running {
   const t0 = Date.now();
@@ -90,7 +95,8 @@ export function start(command: string, args: string[], env: NodeJS.ProcessEnv, t
     // The group of a target that `run --spawn` started is its own (suite/cli/spawn.ts): named in the
     // run's first line, and killed too, so that a timed-out test leaves no server behind.
     const spawned = /process group (\d+)/.exec(stdout);
-    for (const pgid of [child.pid!, ...(spawned ? [Number(spawned[1])] : [])]) {
+    const stopped = stdout.includes('Stopped the implementation under test');
+    for (const pgid of [child.pid!, ...(spawned && !stopped ? [Number(spawned[1])] : [])]) {
       try {
         process.kill(-pgid, 'SIGKILL');
       } catch {
@@ -99,8 +105,14 @@ export function start(command: string, args: string[], env: NodeJS.ProcessEnv, t
     }
   };
   const timer = setTimeout(killGroup, timeoutMs);
+  running.add(killGroup);
+  if (!killOnExit) {
+    killOnExit = true;
+    process.on('exit', () => running.forEach((kill) => kill()));
+  }
   const done = new Promise<Result>((resolve) => {
     child.on('close', (code, signal) => {
+      running.delete(killGroup);
       clearTimeout(timer);
       resolve({ code, signal, stdout, stderr, ms: Date.now() - t0 });
     });
