@@ -276,7 +276,7 @@ async function runSpawned(command: string, url: string, reportsDir: string, time
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  console.log(`Started the implementation under test (process group ${target.child.pid}): ${command}\nIts output: ${relLog}. Waiting for ${url} ...`);
+  console.log(`Started the implementation under test (process group ${target.child.pid}): ${redact(command)}\nIts output: ${relLog}. Waiting for ${url} ...`);
   try {
     try {
       await waitForUrl(url, timeoutMs, target);
