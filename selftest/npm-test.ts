@@ -15,10 +15,11 @@
 //                     profile runs against the reference server in the e2e stage (budget-run).
 // Before the stage table it repeats why each failed test failed (test/failure-digest-reporter.ts).
 // The last line is `selftest: N passed, M failed`, N and M counting these stages (a stage after a
-// failed one does not run and is counted in neither); CI reads that line. Stage timings go to
+// failed one does not run and is counted in neither, nor is a skipped one: unit, on a tree that is
+// exactly HEAD, since the self-contained stage ran the same project on it); CI reads that line. Stage timings go to
 // reports/npm-test.json. Every CONFORMANCE_* variable is cleared for stage 6, so that a developer's
 // .env pointing at staging never turns `npm test` into a run against staging.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchEnv, NODE_TS } from '../suite/run/launch';
@@ -33,12 +34,28 @@ interface Stage {
   name: string;
   command: string[];
   env?: NodeJS.ProcessEnv;
+  /** Why the stage need not run, given the stages that passed before it; undefined: it runs. */
+  skip?: (passed: ReadonlySet<string>) => string | undefined;
+}
+
+/** True when the working tree is exactly HEAD (nothing modified, nothing untracked): what a clean clone is. */
+function treeIsHead(): boolean {
+  const top = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd: ROOT, encoding: 'utf8' });
+  if (top.status !== 0 || path.resolve(top.stdout.trim()) !== ROOT) return false;
+  const status = spawnSync('git', ['status', '--porcelain'], { cwd: ROOT, encoding: 'utf8' });
+  return status.status === 0 && status.stdout.trim() === '';
 }
 
 const STAGES: Stage[] = [
   { name: 'typecheck', command: [bin('tsc'), '--noEmit', '-p', '.'] },
   { name: 'self-contained', command: ts('selftest/self-contained.ts') },
-  { name: 'unit', command: [bin('playwright'), 'test', '-c', 'test/playwright.config.ts', '--project', 'unit'] },
+  {
+    name: 'unit',
+    command: [bin('playwright'), 'test', '-c', 'test/playwright.config.ts', '--project', 'unit'],
+    // The self-contained stage ran this very project on HEAD; with nothing changed beside HEAD (a
+    // clean clone, as in CI) a second run would test the same files again.
+    skip: (passed) => (passed.has('self-contained') && treeIsHead() ? 'the self-contained stage ran the unit project on this same tree (the working tree is HEAD)' : undefined),
+  },
   { name: 'server', command: [bin('playwright'), 'test', '-c', 'test/playwright.config.ts', '--project', 'server'] },
   // End to end through the real CLIs: secrets, kill -9 and cleanup, rate limits, exit codes, the HTML
   // report in Debian's Chromium (scripts/ensure-chromium.sh installs it where missing), the packed
@@ -67,10 +84,16 @@ function run(stage: Stage): Promise<number | null> {
 async function main(): Promise<number> {
   const only = process.argv.slice(2);
   const stages = only.length ? STAGES.filter((s) => only.includes(s.name)) : STAGES;
-  const timings: Array<{ stage: string; seconds: number; passed: boolean }> = [];
+  const timings: Array<{ stage: string; seconds: number; passed: boolean; skipped?: string }> = [];
   const started = Date.now();
   fs.rmSync(DIGEST_FILE, { force: true });
   for (const stage of stages) {
+    const why = stage.skip?.(new Set(timings.filter((t) => t.passed && !t.skipped).map((t) => t.stage)));
+    if (why) {
+      console.log(`\n=== npm test, stage ${stage.name}: skipped, ${why}`);
+      timings.push({ stage: stage.name, seconds: 0, passed: true, skipped: why });
+      continue;
+    }
     console.log(`\n=== npm test, stage ${stage.name}: ${path.basename(stage.command[0]!)} ${stage.command.slice(1).join(' ')}`);
     const t0 = Date.now();
     const code = await run(stage);
@@ -87,11 +110,13 @@ async function main(): Promise<number> {
     console.log(digest.slice(0, 24).join('\n') + (digest.length > 24 ? '\n...' : ''));
   }
   console.log('\nnpm test stages:');
-  for (const t of timings) console.log(`  ${t.passed ? 'passed' : 'FAILED'}  ${t.stage.padEnd(14)} ${t.seconds.toFixed(1).padStart(7)} s`);
+  for (const t of timings)
+    console.log(t.skipped ? `  skipped ${t.stage.padEnd(14)}   (${t.skipped})` : `  ${t.passed ? 'passed' : 'FAILED'}  ${t.stage.padEnd(14)} ${t.seconds.toFixed(1).padStart(7)} s`);
   for (const s of stages.slice(timings.length)) console.log(`  not run ${s.name}`);
   console.log(`  total ${total.toFixed(1)} s`);
-  const passed = timings.filter((t) => t.passed).length;
-  const failed = timings.length - passed;
+  // A skipped stage counts in neither.
+  const passed = timings.filter((t) => t.passed && !t.skipped).length;
+  const failed = timings.filter((t) => !t.passed).length;
   console.log(`selftest: ${passed} passed, ${failed} failed`);
   return failed === 0 && timings.length === stages.length ? 0 : 1;
 }
