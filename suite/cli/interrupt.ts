@@ -36,14 +36,20 @@ export function workerPids(pid: number): number[] {
   }
 }
 
+/** Runners whose watchdog is armed: one per process, however many signals come. */
+const watched = new WeakSet<ChildProcess>();
+
 /**
- * Arms the watchdog for an interrupt of `playwright` (idempotent per process): if it is still running
- * after `graceMs`, its workers get SIGKILL and `say` explains why.
+ * Interrupts `playwright` (SIGINT: it stops its workers, runs global teardown, writes the reports) and
+ * arms the watchdog: if it is still running after `graceMs`, its workers get SIGKILL and `say`
+ * explains why. Playwright ignores a second SIGINT within a second of the first, so a terminal's
+ * Ctrl-C that reached it too counts once.
  */
-export function watchInterrupt(playwright: ChildProcess, say: (line: string) => void, graceMs = INTERRUPT_GRACE_MS): void {
-  const armed = playwright as ChildProcess & { interruptWatched?: boolean };
-  if (armed.interruptWatched || playwright.pid === undefined) return;
-  armed.interruptWatched = true;
+export function interruptPlaywright(playwright: ChildProcess, say: (line: string) => void = (l) => console.error(l), graceMs = INTERRUPT_GRACE_MS): void {
+  if (playwright.exitCode !== null || playwright.signalCode !== null || playwright.pid === undefined) return;
+  playwright.kill('SIGINT');
+  if (watched.has(playwright)) return;
+  watched.add(playwright);
   const timer = setTimeout(() => {
     if (playwright.exitCode !== null || playwright.signalCode !== null) return;
     const workers = workerPids(playwright.pid!);

@@ -9,7 +9,7 @@ import { redact, registerSecret } from '../transport/redact';
 import { REQUIREMENTS } from '../judging/requirements';
 import { isInstalled } from './package-root';
 import { EXIT, runSuite } from './run';
-import { watchInterrupt } from './interrupt';
+import { interruptPlaywright } from './interrupt';
 import { answersNow, startTarget, waitForUrl, type Spawned } from './spawn';
 
 export const BIN = 'origin-cloud-regions-conformance';
@@ -268,10 +268,7 @@ async function runSpawned(command: string, url: string, reportsDir: string, time
     interrupted ??= signal;
     // SIGINT either way: Playwright then runs its teardown (the zone's cleanup, which needs the target
     // alive) and ignores the copy a terminal's Ctrl-C also delivered to it; SIGTERM would kill it outright.
-    if (playwright && playwright.exitCode === null) {
-      playwright.kill('SIGINT');
-      watchInterrupt(playwright, (line) => console.error(line));
-    }
+    if (playwright && playwright.exitCode === null) interruptPlaywright(playwright);
     else void target.stop().then(() => process.exit(128 + (signal === 'SIGINT' ? 2 : 15)));
   };
   process.on('SIGINT', onSignal);

@@ -14,7 +14,7 @@ import { CLEANUP_HINT } from '../run/next-steps';
 import { loadExpectations } from '../report/expectations';
 import { readRunError } from '../run/run-context';
 import { suiteRoot } from './package-root';
-import { watchInterrupt } from './interrupt';
+import { interruptPlaywright } from './interrupt';
 
 export const EXIT = { pass: 0, fail: 1, error: 2 } as const;
 
@@ -56,13 +56,10 @@ export async function runSuite(argv: string[], hooks: RunHooks = {}): Promise<nu
   // Ctrl-C reaches Playwright too (one process group): it stops the tests and restores the zone;
   // this process stays to say how the run ended, and sees that the stop does not hang (interrupt.ts).
   let child: ChildProcess | undefined;
+  // A SIGINT sent to this process alone interrupts the run too, so the watchdog only ever sees a
+  // runner that was really interrupted.
   const stay = () => {
-    if (!child || child.exitCode !== null) return;
-    // A SIGINT sent to this process alone interrupts the run too: Playwright ignores the copy of a
-    // terminal's Ctrl-C that arrives within a second of the first, and the watchdog only ever sees a
-    // runner that was really interrupted.
-    child.kill('SIGINT');
-    watchInterrupt(child, (line) => console.error(line));
+    if (child) interruptPlaywright(child);
   };
   process.on('SIGINT', stay);
   const r = await new Promise<{ status: number | null; signal: NodeJS.Signals | null }>((resolve) => {

@@ -93,15 +93,21 @@ export function startTarget(command: string, logFile: string, env: NodeJS.Proces
 /** How long an answering target's command must stay alive before the run trusts the answer. */
 const SETTLE_MS = 500;
 
-/** Whether anything answers at `url` now (any HTTP status), asked once. */
-export async function answersNow(url: string, attemptMs = 1000): Promise<boolean> {
+/** Asks `url` once: undefined when it answers at all (any HTTP status), else why not. */
+async function ask(url: string, attemptMs: number): Promise<string | undefined> {
   try {
     const r = await fetch(url, { signal: AbortSignal.timeout(attemptMs) });
     await r.body?.cancel();
-    return true;
-  } catch {
-    return false;
+    return undefined;
+  } catch (e) {
+    const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+    return cause?.code ?? cause?.message ?? (e as Error).message;
   }
+}
+
+/** Whether anything answers at `url` now (any HTTP status), asked once. */
+export async function answersNow(url: string, attemptMs = 1000): Promise<boolean> {
+  return (await ask(url, attemptMs)) === undefined;
 }
 
 /**
@@ -111,26 +117,19 @@ export async function answersNow(url: string, attemptMs = 1000): Promise<boolean
 export async function waitForUrl(url: string, timeoutMs: number, target: Spawned, attemptMs = 2000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError = 'no attempt made';
-  let exited: string | undefined;
-  void target.exited.then(({ code, signal }) => (exited = `the command exited (${code ?? signal}) before ${url} answered`));
+  let exit: string | undefined;
+  void target.exited.then(({ code, signal }) => (exit = String(code ?? signal)));
   for (;;) {
-    if (exited) throw new Error(exited);
-    let answered = false;
-    try {
-      const r = await fetch(url, { signal: AbortSignal.timeout(Math.max(100, Math.min(attemptMs, deadline - Date.now()))) });
-      await r.body?.cancel();
-      answered = true;
-    } catch (e) {
-      const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-      lastError = cause?.code ?? cause?.message ?? (e as Error).message;
-    }
-    if (answered) {
+    if (exit !== undefined) throw new Error(`the command exited (${exit}) before ${url} answered`);
+    const error = await ask(url, Math.max(100, Math.min(attemptMs, deadline - Date.now())));
+    if (error === undefined) {
       // A command that cannot bind its port dies a moment after its first try: give it that moment.
-      if (!exited) await sleep(SETTLE_MS);
+      if (exit === undefined) await sleep(SETTLE_MS);
       // The command died (its port already taken, say) while another process answers there.
-      if (exited) throw new Error(`${exited.replace(/ before .*/, '')}, yet ${url} answers: another process holds that port`);
+      if (exit !== undefined) throw new Error(`the command exited (${exit}), yet ${url} answers: another process holds that port`);
       return;
     }
+    lastError = error;
     if (Date.now() >= deadline) throw new Error(`${url} did not answer within ${timeoutMs / 1000} s (last error: ${lastError})`);
     await sleep(200);
   }

@@ -2,7 +2,7 @@
 // process that ignores SIGINT and waits for a child named like a Playwright worker.
 import { expect, test } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { watchInterrupt, workerPids } from '../../suite/cli/interrupt';
+import { interruptPlaywright, workerPids } from '../../suite/cli/interrupt';
 
 // The runner stand-in: starts a "worker" that never exits by itself and exits once that worker is gone.
 const RUNNER = `
@@ -18,9 +18,8 @@ test('a runner still waiting for its worker after the grace period: the worker i
   const workerPid = await new Promise<number>((resolve) => runner.stdout!.on('data', (d: Buffer) => resolve(Number(/ready (\d+)/.exec(d.toString())![1]))));
   expect(workerPids(runner.pid!)).toEqual([workerPid]);
   const said: string[] = [];
-  runner.kill('SIGINT');
-  watchInterrupt(runner, (l) => said.push(l), 300);
-  watchInterrupt(runner, (l) => said.push(l), 300); // armed once only
+  interruptPlaywright(runner, (l) => said.push(l), 300);
+  interruptPlaywright(runner, (l) => said.push(l), 300); // armed once only
   const code = await new Promise<number | null>((resolve) => runner.on('exit', (c) => resolve(c)));
   expect(code).toBe(7);
   expect(said).toHaveLength(1);
@@ -32,8 +31,7 @@ test('a runner that stops within the grace period: nothing is killed and nothing
   // Its SIGINT handler is in place once it says so.
   await new Promise((r) => runner.stdout!.once('data', r));
   const said: string[] = [];
-  runner.kill('SIGINT');
-  watchInterrupt(runner, (l) => said.push(l), 500);
+  interruptPlaywright(runner, (l) => said.push(l), 500);
   expect(await new Promise((resolve) => runner.on('exit', (c) => resolve(c)))).toBe(0);
   await new Promise((r) => setTimeout(r, 700));
   expect(said).toEqual([]);
