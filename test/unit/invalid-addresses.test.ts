@@ -8,7 +8,7 @@ import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isTestAddress } from '../../suite/ip/arbitraries';
-import { INVALID_CASES_FILE, loadInvalidCases, readingChecks, selectInvalidCases, type InvalidCase } from '../../fixtures/invalid-addresses';
+import { groupBySharedReading, INVALID_CASES_FILE, loadInvalidCases, readingChecks, selectInvalidCases, type InvalidCase } from '../../fixtures/invalid-addresses';
 import { canonical, laxIPv4Readings, laxReadings, octalOrHexReadings, parseAddress } from '../../suite/ip/oracle';
 import { KNOBS } from '../../suite/config/profile';
 
@@ -89,4 +89,26 @@ test('the budget profile sends a discriminating case of every category, whatever
       expect(chosen.filter((c) => c.category === cat && c.octalOrHexReadings.length > 0).length, `${cat}, seed ${seed}`).toBeGreaterThan(0);
   }
   expect(selectInvalidCases(cases, KNOBS.full.invalidAddressCases, 1)).toEqual(cases);
+});
+
+test('cases that share a reading fall in one group, cases of different groups share none, each case once and in order', () => {
+  const cases = loadInvalidCases();
+  const groups = groupBySharedReading(cases);
+  expect(groups.flat().sort((a, b) => cases.indexOf(a) - cases.indexOf(b))).toEqual(cases);
+  for (const g of groups) expect(g).toEqual([...g].sort((a, b) => cases.indexOf(a) - cases.indexOf(b)));
+  const readings = (c: InvalidCase) => new Set(readingChecks(c.input, c.decision).map((r) => r.reading));
+  const groupOf = new Map(groups.flatMap((g, i) => g.map((c) => [c, i] as const)));
+  for (const a of cases)
+    for (const b of cases) {
+      const shared = [...readings(a)].some((r) => readings(b).has(r));
+      if (shared) expect(groupOf.get(a), `${JSON.stringify(a.input)} and ${JSON.stringify(b.input)} share a reading`).toBe(groupOf.get(b));
+    }
+  // Groups join through chains too: a shares with b, b with c, so a and c run in order in one worker.
+  const chain = groupBySharedReading([
+    { input: '2001:db8::/32', decision: 6 },
+    { input: '2001:db8::1/64', decision: 6 },
+    { input: '[2001:db8::1]', decision: 6 },
+    { input: '198.51.25601', decision: 4 },
+  ] as const);
+  expect(chain.map((g) => g.length)).toEqual([3, 1]);
 });
