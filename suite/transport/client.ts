@@ -273,8 +273,10 @@ export class ApiClient {
     // A probe that should have been refused settles nothing (as in delete()).
     if (res.status === 200 && r && Array.isArray(r.succeeded) && Array.isArray(r.failed) && !opts.authFailureExpected) {
       // Listed as deleted, or as failed (not found or invalid): either way not there any more.
-      const named = [...r.succeeded, ...r.failed].map((i) => i?.origin_ip).filter((x): x is string => typeof x === 'string');
-      this.settleCreated(texts.filter((t) => named.some((n) => keysFor(n)[0] === keysFor(t)[0])), opts);
+      // A set of the named keys: a batch of 100 compared item by item cost 20,000 parses, and the
+      // limit scenario's cleanup of 36 batches seconds of a worker's CPU.
+      const named = new Set([...r.succeeded, ...r.failed].flatMap((i) => (typeof i?.origin_ip === 'string' ? [keysFor(i.origin_ip)[0]] : [])));
+      this.settleCreated(texts.filter((t) => named.has(keysFor(t)[0])), opts);
     }
     return res;
   }
