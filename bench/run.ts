@@ -425,7 +425,7 @@ function table(r: Record<string, any>): string {
     const target = f.rttMs === 50 ? 20 : f.rttMs === 200 ? 60 : undefined;
     add(
       `far, +${f.rttMs} ms RTT: budget run wall`,
-      `${f.wallS} s${f.wallsS && f.wallsS.length > 1 ? ` (median of ${f.wallsS.length} runs: ${f.wallsS.join(', ')} s)` : ''}${target ? ` (target ${target} s: ${f.wallS <= target ? 'holds' : 'missed'})` : ''}, verdict ${f.verdict}, CPU ${f.cpuS} s`,
+      `${f.wallS} s${f.wallsS && f.wallsS.length > 1 ? ` (median of ${f.wallsS.length} runs: ${f.wallsS.join(', ')} s)` : ''}${target ? ` (target ${target} s: ${f.wallS <= target ? 'holds' : 'missed'})` : ''}, verdict ${f.verdicts && new Set(f.verdicts).size > 1 ? `DIFFERS between runs: ${f.verdicts.join(', ')}` : f.verdict}, CPU ${f.cpuS} s`,
       `${f.load.before} → ${f.load.after}`,
     );
     add(
@@ -509,8 +509,10 @@ async function main(): Promise<void> {
         step(`budget profile behind a proxy adding ${rtt} ms of round trip (run ${i} of ${FAR_REPEAT})`);
         runs.push(await far(rtt));
       }
-      const median = [...runs].sort((a, b) => a.wallS - b.wallS)[Math.floor((runs.length - 1) / 2)]!;
-      r.far.push({ ...median, wallsS: runs.map((x) => x.wallS) });
+      // The same median as the start-up part's (the upper middle for an even count). Every run's verdict
+      // and exit code are kept too: a run that ended early would otherwise hide behind the median.
+      const median = [...runs].sort((a, b) => a.wallS - b.wallS)[Math.floor(runs.length / 2)]!;
+      r.far.push({ ...median, wallsS: runs.map((x) => x.wallS), verdicts: runs.map((x) => `${x.verdict} (exit ${x.code})`) });
     }
   }
   if (wanted('concurrency')) {

@@ -11,8 +11,8 @@ export default defineConfig({
   timeout: 120_000,
   // Two cores. The unit and server tests are CPU-bound: two workers. The e2e tests wait on child
   // processes, deliberately slow targets and rate-limit windows much of the time: three at once keep
-  // both cores busier (stage wall 207-216 s at 2 workers, 183 s at 3, 175 s at 4, its CPU 312-314 s
-  // in each; 3 leaves headroom for the timing-sensitive tests).
+  // both cores busier for the same CPU (BENCHMARKS.md, "Where npm test's time goes"); four gained
+  // little more and would crowd the tests that time their runs.
   workers: 3,
   projects: [
     { name: 'unit', testDir: './unit', workers: 2 },

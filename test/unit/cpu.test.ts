@@ -13,7 +13,8 @@ test('cutime and cstime are read after the last parenthesis, whatever the comman
 test('a busy child, once reaped, adds its CPU seconds to this process (Linux)', () => {
   const before = reapedChildrenCpu();
   test.skip(before === undefined, 'no /proc on this system');
-  spawnSync(process.execPath, ['-e', 'const t = Date.now(); while (Date.now() - t < 400);']);
+  // Spins until it has used 400 ms of CPU itself (not of wall time: on a loaded machine it gets less).
+  spawnSync(process.execPath, ['-e', 'const u = () => { const c = process.cpuUsage(); return c.user + c.system; }; while (u() < 400e3);']);
   const after = reapedChildrenCpu()!;
   expect(after.user + after.sys - (before!.user + before!.sys)).toBeGreaterThanOrEqual(0.3);
 });

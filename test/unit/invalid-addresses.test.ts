@@ -96,11 +96,11 @@ test('cases that share a reading fall in one group, cases of different groups sh
   const groups = groupBySharedReading(cases);
   expect(groups.flat().sort((a, b) => cases.indexOf(a) - cases.indexOf(b))).toEqual(cases);
   for (const g of groups) expect(g).toEqual([...g].sort((a, b) => cases.indexOf(a) - cases.indexOf(b)));
-  const readings = (c: InvalidCase) => new Set(readingChecks(c.input, c.decision).map((r) => r.reading));
+  const readings = new Map(cases.map((c) => [c, new Set(readingChecks(c.input, c.decision).map((r) => r.reading))]));
   const groupOf = new Map(groups.flatMap((g, i) => g.map((c) => [c, i] as const)));
   for (const a of cases)
     for (const b of cases) {
-      const shared = [...readings(a)].some((r) => readings(b).has(r));
+      const shared = [...readings.get(a)!].some((r) => readings.get(b)!.has(r));
       if (shared) expect(groupOf.get(a), `${JSON.stringify(a.input)} and ${JSON.stringify(b.input)} share a reading`).toBe(groupOf.get(b));
     }
   // Groups join through chains too: a shares with b, b with c, so a and c run in order in one worker.
