@@ -7,7 +7,8 @@
 // Request plan (empty zone): 1 count + 1 zone B mapping + 35 fill + 1 (3,500th) + 1 zone B write
 // + 1 (new, 403) + 1 replace + 1 repeat + 1 replace-only batch + 1 batch across + 1 count + 1 delete
 // + 1 new fits + (1 delete + N concurrent PUTs + 1 count: the limit under concurrency, N by profile)
-// + 36 cleanup in zone A + 1 in zone B = 84 + 2 + N.
+// + (1 delete + 1 count + N concurrent batch PUTs + 1 count) + 36 cleanup in zone A + 1 in zone B
+// = 89 + 2N (101 in the budget profile, N = 6).
 import { cells, covers, expect, test, zoneWide } from '../fixtures';
 import { entryFor } from '../suite/judging/batch-results';
 import { errorCodes } from '../suite/judging/checks';
