@@ -9,14 +9,14 @@ export default defineConfig({
   // The digest repeats each failure's reason where a CI log's tail shows it (npm test prints it last).
   reporter: [['list'], ['./failure-digest-reporter.ts']],
   timeout: 120_000,
-  // Two cores. The unit and server tests are CPU-bound: two workers. The e2e tests wait on child
-  // processes, deliberately slow targets and rate-limit windows much of the time: three at once keep
-  // both cores busier for the same CPU (BENCHMARKS.md, "Where npm test's time goes"); four gained
-  // little more and would crowd the tests that time their runs.
-  workers: 3,
+  // Two cores: files in parallel (the e2e tests' own suite runs wait on I/O and child processes much
+  // of the time, so two at once keep both cores busy). Three e2e workers were no faster inside
+  // npm test and cost more CPU (BENCHMARKS.md, "Where npm test's time goes"), and crowd the tests
+  // that time their runs.
+  workers: 2,
   projects: [
-    { name: 'unit', testDir: './unit', workers: 2 },
-    { name: 'server', testDir: './server', workers: 2 },
+    { name: 'unit', testDir: './unit' },
+    { name: 'server', testDir: './server' },
     // Runs the real CLIs as child processes against reference servers on 127.0.0.1 (test/e2e/helpers).
     // One retry: each test drives several processes, servers and timers at once on a shared 2-core
     // machine. A test that passes only on its retry is listed as flaky by the reporter and as RETRIED
