@@ -12,7 +12,9 @@
 //   f  concurrency: the budget profile at CONFORMANCE_CONCURRENCY 1 and 16, same seed: the verdict,
 //      every requirement's status and the request count must agree (counts within 1%)
 //   d  npm test's stages (selftest/npm-test.ts timings), unless --skip-npm-test
-// Writes reports/bench.json and the figures table of BENCHMARKS.md (between its BENCH markers).
+// Writes reports/bench.json and the figures table of BENCHMARKS.md (between its BENCH markers); with
+// --only=<parts> the table is left as it is (a partial run would replace every other part's rows)
+// unless --write is given too.
 // Every figure carries the load average when it was taken: on a shared machine prefer the ratios
 // (suite rate / fetch loop rate, measured minutes apart) and CPU seconds to wall seconds.
 import { KNOBS } from '../suite/config/profile';
@@ -34,6 +36,7 @@ const argv = process.argv.slice(2);
 const skipNpmTest = argv.includes('--skip-npm-test');
 const only = argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const wanted = (part: string) => !only || only.includes(part);
+const writeTable = !only || argv.includes('--write');
 
 const loadavg = (): string => {
   try {
@@ -380,7 +383,7 @@ async function startup() {
 async function npmTest() {
   const t = await timed(process.execPath, [...NODE_TS, 'selftest/npm-test.ts'], { ...process.env }, false);
   const file = path.join(ROOT, 'reports', 'npm-test.json');
-  const stages = fs.existsSync(file) ? readJson<{ stages: Array<{ stage: string; seconds: number; passed: boolean }> }>(file).stages : [];
+  const stages = fs.existsSync(file) ? readJson<{ stages: Array<{ stage: string; seconds: number; cpuSeconds?: number; passed: boolean; skipped?: string }> }>(file).stages : [];
   return { ...t, stages };
 }
 
@@ -453,7 +456,8 @@ function table(r: Record<string, any>): string {
   if (r.npmTest) {
     const n = r.npmTest;
     add('npm test: wall, CPU', `${n.wallS} s (target 300 s: ${n.wallS <= 300 && n.code === 0 ? 'holds' : n.code === 0 ? 'missed' : `exit ${n.code}`}), CPU ${n.cpuS} s`, `${n.load.before} → ${n.load.after}`);
-    for (const s of n.stages) add(`npm test stage ${s.stage}`, `${s.seconds.toFixed(1)} s${s.passed ? '' : ' (FAILED)'}`, '');
+    for (const s of n.stages)
+      add(`npm test stage ${s.stage}`, s.skipped ? `skipped (${s.skipped})` : `${s.seconds.toFixed(1)} s${s.cpuSeconds === undefined ? '' : `, CPU ${s.cpuSeconds.toFixed(1)} s`}${s.passed ? '' : ' (FAILED)'}`, '');
   }
   return rows.join('\n');
 }
@@ -529,8 +533,8 @@ async function main(): Promise<void> {
     r.npmTest = await npmTest();
   }
   fs.writeFileSync(path.join(ROOT, 'reports', 'bench.json'), `${JSON.stringify(r, null, 2)}\n`);
-  updateMarkdown(r);
-  console.log(`\n${table(r)}\n\nbench: reports/bench.json and BENCHMARKS.md written`);
+  if (writeTable) updateMarkdown(r);
+  console.log(`\n${table(r)}\n\nbench: reports/bench.json ${writeTable ? 'and BENCHMARKS.md written' : 'written; BENCHMARKS.md left as it is (a partial run: add --write to replace its table)'}`);
 }
 
 main().catch((e: unknown) => {
