@@ -221,6 +221,8 @@ async function suiteRun(label: string, extraEnv: Record<string, string>): Promis
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+/** The median item by `by` (the upper middle for an even count). */
+const median = <T>(xs: readonly T[], by: (x: T) => number): T => [...xs].sort((a, b) => by(a) - by(b))[Math.floor(xs.length / 2)]!;
 const group = (id: string) => id.split('-')[0]!;
 
 function perTest(tests: BenchTest[]) {
@@ -374,8 +376,7 @@ async function startup() {
   } finally {
     await server.close();
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  return { runs, wallS: median(runs.map((r) => r.wallS)), cpuS: median(runs.map((r) => r.cpuS)), load: loadavg() };
+  return { runs, wallS: median(runs.map((r) => r.wallS), (x) => x), cpuS: median(runs.map((r) => r.cpuS), (x) => x), load: loadavg() };
 }
 
 // ---- d: npm test ------------------------------------------------------------------------------------
@@ -514,10 +515,9 @@ async function main(): Promise<void> {
         step(`budget profile behind a proxy adding ${rtt} ms of round trip (run ${i} of ${FAR_REPEAT})`);
         runs.push(await far(rtt));
       }
-      // The same median as the start-up part's (the upper middle for an even count). Every run's verdict
-      // and exit code are kept too: a run that ended early would otherwise hide behind the median.
-      const median = [...runs].sort((a, b) => a.wallS - b.wallS)[Math.floor(runs.length / 2)]!;
-      r.far.push({ ...median, wallsS: runs.map((x) => x.wallS), verdicts: runs.map((x) => `${x.verdict} (exit ${x.code})`) });
+      // Every run's verdict and exit code are kept too: a run that ended early would otherwise hide
+      // behind the median.
+      r.far.push({ ...median(runs, (x) => x.wallS), wallsS: runs.map((x) => x.wallS), verdicts: runs.map((x) => `${x.verdict} (exit ${x.code})`) });
     }
   }
   if (wanted('concurrency')) {

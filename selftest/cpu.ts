@@ -3,6 +3,7 @@
 // Read from /proc/self/stat around a stage, the difference is the stage's whole process tree, except
 // processes orphaned before they ended (a lower bound). Linux only: undefined where /proc is missing.
 import fs from 'node:fs';
+import { statFields } from '../suite/run/proc-stat';
 
 /** /proc reports times in USER_HZ ticks: 100 per second on every Linux architecture Node supports. */
 const TICKS_PER_SECOND = 100;
@@ -12,11 +13,9 @@ export interface Cpu {
   sys: number;
 }
 
-/** cutime and cstime of a /proc/<pid>/stat line, in seconds. The command name (field 2) may hold spaces
- * and parentheses, so the fields are counted from the last ')'. */
+/** cutime and cstime (fields 16 and 17) of a /proc/<pid>/stat line, in seconds. */
 export function parseChildrenCpu(stat: string): Cpu | undefined {
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).trim().split(/\s+/);
-  // fields[0] is field 3 (state); cutime and cstime are fields 16 and 17.
+  const fields = statFields(stat);
   const [cutime, cstime] = [Number(fields[13]), Number(fields[14])];
   if (!Number.isFinite(cutime) || !Number.isFinite(cstime)) return undefined;
   return { user: cutime / TICKS_PER_SECOND, sys: cstime / TICKS_PER_SECOND };

@@ -124,7 +124,7 @@ async function main(): Promise<number> {
         : `  ${t.passed ? 'passed' : 'FAILED'}  ${t.stage.padEnd(14)} ${t.seconds.toFixed(1).padStart(7)} s${t.cpuSeconds === undefined ? '' : `, CPU ${t.cpuSeconds.toFixed(1)} s`}`,
     );
   for (const s of stages.slice(timings.length)) console.log(`  not run ${s.name}`);
-  // The CPU this run spent, over the cores it may use: no schedule of the same work could take less wall time.
+  // The CPU this run spent, over the cores it may use: a lower bound on the wall time of that work here.
   const cores = os.availableParallelism();
   console.log(`  total ${total.toFixed(1)} s${cpuTotal === undefined ? '' : `, CPU ${cpuTotal.toFixed(1)} s (${cores} cores: at least ${Math.floor(cpuTotal / cores)} s of wall time)`}`);
   // A skipped stage counts in neither.

@@ -8,6 +8,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { statFields } from '../run/proc-stat';
 
 /** How long Playwright gets to stop its workers before they are killed. */
 export const INTERRUPT_GRACE_MS = 20_000;
@@ -19,9 +20,7 @@ export function workerPids(pid: number): number[] {
     for (const d of fs.readdirSync('/proc')) {
       if (!/^\d+$/.test(d)) continue;
       try {
-        const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
-        // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so read after the last ")".
-        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        const ppid = Number(statFields(fs.readFileSync(`/proc/${d}/stat`, 'utf8'))[1]); // field 4
         if (ppid === pid && fs.readFileSync(`/proc/${d}/cmdline`, 'utf8').includes('workerProcessEntry')) found.push(Number(d));
       } catch {
         // gone meanwhile
